@@ -1,0 +1,302 @@
+"""The data model: what a data file may say, and the merged, immutable `Dataset`.
+
+The pydantic models double as the schema: `data/schema.json` is generated from `DataFile`.
+Every model is frozen and every collection a tuple or a read-only mapping, so code that
+receives the model can share it freely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    Tag,
+)
+
+MAX_QUOTE_WORDS = 35
+
+Id = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Lower-case words joined by hyphens, e.g. `rate-basis`."),
+]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+ShortText = Annotated[
+    str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=300)
+]
+
+
+def _check_quote(quote: str) -> str:
+    words = len(quote.split())
+    if words > MAX_QUOTE_WORDS:
+        raise ValueError(f"has {words} words; keep a quote to at most {MAX_QUOTE_WORDS}")
+    return quote
+
+
+Quote = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=1),
+    AfterValidator(_check_quote),
+    Field(description=f"Verbatim words of the source, at most {MAX_QUOTE_WORDS} words."),
+]
+
+
+def _freeze(mapping: dict[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(mapping)
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Frozen):
+    id: Id
+    title: Text
+    publisher: Text
+    kind: Text
+    file: Text = Field(description="Name of the source's text file, which quotes are checked against.")
+    note: Text | None = None
+
+
+class Area(Frozen):
+    id: Id
+    name: Text
+    weight: StrictInt = Field(ge=0, le=100, description="Share of the exam, in percent.")
+
+
+class Exam(Frozen):
+    name: Text
+    full_name: Text
+    body: Text
+    outline: Text
+    items: StrictInt = Field(gt=0)
+    minutes: StrictInt = Field(gt=0)
+    forward_only: StrictBool
+    scoring: Text
+    areas: tuple[Area, ...] = Field(min_length=1)
+
+
+class Category(Frozen):
+    id: Id
+    label: Text
+    description: Text
+
+
+def _needs_type_slot(question: str) -> str:
+    if "{type}" not in question:
+        raise ValueError("must contain {type}, where the massage type's name goes")
+    if not question.endswith("?"):
+        raise ValueError("must end with a question mark")
+    return question
+
+
+class Dimension(Frozen):
+    id: Id
+    label: ShortText
+    category: Id
+    area: Id = Field(description="The exam content area this dimension belongs to.")
+    kind: Literal["text", "list"]
+    question: Annotated[Text, AfterValidator(_needs_type_slot)]
+    description: Text | None = None
+
+
+class Definition(Frozen):
+    source: Id
+    text: Text
+    quote: Quote
+
+
+class Synonym(Frozen):
+    source: Id
+    terms: tuple[Id, ...] = Field(min_length=1, description="Type ids the source equates with this type.")
+    quote: Quote
+
+
+class MassageType(Frozen):
+    id: Id
+    name: ShortText
+    definitions: tuple[Definition, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()
+
+
+class Item(Frozen):
+    """One member of a list cell."""
+
+    value: ShortText
+    quote: Quote
+
+
+class TextCell(Frozen):
+    value: ShortText
+    quote: Quote
+    inferred: Text | None = Field(None, description="Why the value was read from elsewhere.")
+    note: Text | None = None
+
+
+class ListCell(Frozen):
+    items: tuple[Item, ...]
+    quote: Quote | None = Field(None, description="Evidence for the list as a whole; needed when it is empty.")
+    inferred: Text | None = None
+    note: Text | None = None
+
+
+class MissingCell(Frozen):
+    missing: Text = Field(description="Why the value is unknown.")
+    note: Text | None = None
+
+
+def _cell_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        if "missing" in value:
+            return "missing"
+        if "items" in value:
+            return "list"
+    return "text"
+
+
+Cell = Annotated[
+    Annotated[TextCell, Tag("text")]
+    | Annotated[ListCell, Tag("list")]
+    | Annotated[MissingCell, Tag("missing")],
+    Discriminator(_cell_kind),
+]
+
+
+class Row(Frozen):
+    dimension: Id
+    inferred: Text | None = Field(None, description="Why this row's label was inferred.")
+    cells: Annotated[dict[Id, Cell], AfterValidator(_freeze)] = Field(
+        description="One cell per type of the comparison, keyed by type id."
+    )
+
+
+class Comparison(Frozen):
+    id: Id
+    title: ShortText
+    source: Id
+    types: tuple[Id, ...] = Field(min_length=1)
+    description: Text | None = None
+    rows: tuple[Row, ...] = Field(min_length=1)
+
+    def row(self, dimension: str) -> Row | None:
+        return next((r for r in self.rows if r.dimension == dimension), None)
+
+
+class Claim(Frozen):
+    source: Id
+    says: Text
+    quote: Quote
+
+
+class Discrepancy(Frozen):
+    id: Id
+    topic: Text
+    dimension: Id | None = None
+    types: tuple[Id, ...] = ()
+    claims: tuple[Claim, ...] = Field(min_length=2)
+    note: Text
+
+
+class Term(Frozen):
+    id: Id
+    term: ShortText
+    aka: tuple[ShortText, ...] = ()
+    definition: Text
+    source: Id
+    quote: Quote
+    area: Id | None = None
+
+
+class Resource(Frozen):
+    id: Id
+    kind: Literal["book", "program", "organization"]
+    title: Text
+    by: Text | None = None
+    source: Id
+    facts: tuple[Item, ...] = ()
+
+
+class DataFile(Frozen):
+    """One YAML file in data/. Every section is optional; files are merged by the loader."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        title="quizgen data file",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    sources: tuple[Source, ...] = ()
+    exam: Exam | None = None
+    categories: tuple[Category, ...] = ()
+    dimensions: tuple[Dimension, ...] = ()
+    types: tuple[MassageType, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    glossary: tuple[Term, ...] = ()
+    resources: tuple[Resource, ...] = ()
+
+
+SECTIONS = tuple(name for name in DataFile.model_fields if name != "exam")
+
+
+def _index(items: tuple[Any, ...]) -> Mapping[str, Any]:
+    return MappingProxyType({item.id: item for item in items})
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything in data/, merged and cross-checked."""
+
+    exam: Exam
+    sources: tuple[Source, ...] = ()
+    categories: tuple[Category, ...] = ()
+    dimensions: tuple[Dimension, ...] = ()
+    types: tuple[MassageType, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    glossary: tuple[Term, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        indexes = {name: _index(getattr(self, name)) for name in SECTIONS}
+        indexes["areas"] = _index(self.exam.areas)
+        object.__setattr__(self, "_by_id", MappingProxyType(indexes))
+
+    def source(self, id: str) -> Source:
+        return self._by_id["sources"][id]  # type: ignore[no-any-return]
+
+    def area(self, id: str) -> Area:
+        return self._by_id["areas"][id]  # type: ignore[no-any-return]
+
+    def category(self, id: str) -> Category:
+        return self._by_id["categories"][id]  # type: ignore[no-any-return]
+
+    def dimension(self, id: str) -> Dimension:
+        return self._by_id["dimensions"][id]  # type: ignore[no-any-return]
+
+    def type(self, id: str) -> MassageType:
+        return self._by_id["types"][id]  # type: ignore[no-any-return]
+
+    def comparison(self, id: str) -> Comparison:
+        return self._by_id["comparisons"][id]  # type: ignore[no-any-return]
+
+    def term(self, id: str) -> Term:
+        return self._by_id["glossary"][id]  # type: ignore[no-any-return]
+
+    def counts(self) -> dict[str, int]:
+        counts = {name: len(getattr(self, name)) for name in SECTIONS}
+        counts["rows"] = sum(len(c.rows) for c in self.comparisons)
+        return counts
