@@ -73,11 +73,11 @@ def check(files: Iterable[tuple[YamlFile, DataFile]]) -> list[Problem]:
 def _define_all(c: _Checker, files: list[tuple[YamlFile, DataFile]]) -> None:
     exams = [(raw, model) for raw, model in files if model.exam is not None]
     if not exams:
-        c.problems.append(
-            Problem(Location(files[0][0].name), "no file has an `exam:` section")
+        c.problems.append(Problem(Location(files[0][0].name), "no file has an `exam:` section"))
+    for raw, _ in exams[1:]:
+        c.report(
+            raw, ("exam",), f"second `exam:` section (the first is in {exams[0][0].name})", key=True
         )
-    for raw, model in exams[1:]:
-        c.report(raw, ("exam",), f"second `exam:` section (the first is in {exams[0][0].name})", key=True)
     for raw, model in files:
         for section in _ID_KINDS:
             if section == "areas":
@@ -104,7 +104,7 @@ def _check_references(c: _Checker, raw: YamlFile, model: DataFile) -> None:
         for j, definition in enumerate(mtype.definitions):
             c.refer("sources", definition.source, raw, ("types", i, "definitions", j, "source"))
         for j, synonym in enumerate(mtype.synonyms):
-            at = ("types", i, "synonyms", j)
+            at: YamlPath = ("types", i, "synonyms", j)
             c.refer("sources", synonym.source, raw, (*at, "source"))
             for k, term in enumerate(synonym.terms):
                 if term == mtype.id:
@@ -116,18 +116,18 @@ def _check_references(c: _Checker, raw: YamlFile, model: DataFile) -> None:
         _check_comparison(c, raw, ("comparisons", i), comparison)
 
     for i, disc in enumerate(model.discrepancies):
-        at = ("discrepancies", i)
+        where: YamlPath = ("discrepancies", i)
         if disc.dimension is not None:
-            c.refer("dimensions", disc.dimension, raw, (*at, "dimension"))
+            c.refer("dimensions", disc.dimension, raw, (*where, "dimension"))
         for k, type_id in enumerate(disc.types):
-            c.refer("types", type_id, raw, (*at, "types", k))
+            c.refer("types", type_id, raw, (*where, "types", k))
         for k, claim in enumerate(disc.claims):
-            c.refer("sources", claim.source, raw, (*at, "claims", k, "source"))
+            c.refer("sources", claim.source, raw, (*where, "claims", k, "source"))
 
-    for i, term in enumerate(model.glossary):
-        c.refer("sources", term.source, raw, ("glossary", i, "source"))
-        if term.area is not None:
-            c.refer("areas", term.area, raw, ("glossary", i, "area"))
+    for i, entry in enumerate(model.glossary):
+        c.refer("sources", entry.source, raw, ("glossary", i, "source"))
+        if entry.area is not None:
+            c.refer("areas", entry.area, raw, ("glossary", i, "area"))
 
     for i, resource in enumerate(model.resources):
         c.refer("sources", resource.source, raw, ("resources", i, "source"))
@@ -161,6 +161,7 @@ def _check_comparison(c: _Checker, raw: YamlFile, at: YamlPath, comparison: Comp
                     (*row_at, "cells"),
                     f"no cell for type '{type_id}' in the '{row.dimension}' row "
                     "(write `missing: <reason>` if the source does not say)",
+                    key=True,
                 )
         for type_id, cell in row.cells.items():
             cell_at = (*row_at, "cells", type_id)

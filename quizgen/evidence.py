@@ -12,7 +12,9 @@ from quizgen.yamlfile import YamlFile, YamlPath
 
 # Extraction turned list markers into bullets and straight quotes into typographic ones;
 # those, and runs of whitespace, are the only differences a quote may have from its source.
-_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2022": " "})
+_TYPOGRAPHIC = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2022": " "}
+)
 _SPACES = re.compile(r"\s+")
 
 

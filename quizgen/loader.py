@@ -1,4 +1,4 @@
-"""The one loader: data/*.yml in, one checked `Dataset` out, or a `DataError` listing every problem."""
+"""The one loader: data/*.yml in, one checked `Dataset` out, or a `DataError` with every problem."""
 
 from __future__ import annotations
 
@@ -83,6 +83,7 @@ def _merge(models: Sequence[DataFile]) -> Dataset:
 
 # --- turning pydantic's errors into messages for people editing YAML -------------------------
 
+
 def _models(cls: type[BaseModel]) -> list[type[BaseModel]]:
     return [cls, *(m for sub in cls.__subclasses__() for m in _models(sub))]
 
@@ -105,10 +106,9 @@ def _yaml_path(data: Any, loc: tuple[int | str, ...]) -> YamlPath:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_mapping = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_mapping or in_list:
             node = node[part]
             path.append(part)
     return tuple(path)

@@ -65,7 +65,9 @@ class Source(Frozen):
     title: Text
     publisher: Text
     kind: Text
-    file: Text = Field(description="Name of the source's text file, which quotes are checked against.")
+    file: Text = Field(
+        description="Name of the source's text file, which quotes are checked against."
+    )
     note: Text | None = None
 
 
@@ -119,7 +121,9 @@ class Definition(Frozen):
 
 class Synonym(Frozen):
     source: Id
-    terms: tuple[Id, ...] = Field(min_length=1, description="Type ids the source equates with this type.")
+    terms: tuple[Id, ...] = Field(
+        min_length=1, description="Type ids the source equates with this type."
+    )
     quote: Quote
 
 
@@ -146,7 +150,9 @@ class TextCell(Frozen):
 
 class ListCell(Frozen):
     items: tuple[Item, ...]
-    quote: Quote | None = Field(None, description="Evidence for the list as a whole; needed when it is empty.")
+    quote: Quote | None = Field(
+        None, description="Evidence for the list as a whole; needed when it is empty."
+    )
     inferred: Text | None = None
     note: Text | None = None
 

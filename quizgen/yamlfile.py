@@ -52,14 +52,14 @@ class _AliasFound(yaml.MarkedYAMLError):
 class _NoAliasLoader(yaml.SafeLoader):
     """Fails at the first alias instead of resolving it."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _AliasFound(
                 problem="aliases (*name) are not allowed in data files; write the value out",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 _LEADING_TAB = re.compile(r"^( *)\t")
@@ -71,7 +71,11 @@ def read_yaml_file(path: Path, display_name: str) -> YamlFile:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DataError(
-            [Problem(where, f"file is {size:,} bytes; data files are limited to {MAX_FILE_BYTES:,}")]
+            [
+                Problem(
+                    where, f"file is {size:,} bytes; data files are limited to {MAX_FILE_BYTES:,}"
+                )
+            ]
         )
     raw = path.read_bytes()
     try:

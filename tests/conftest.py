@@ -1,0 +1,131 @@
+"""Shared fixtures: the repository's data, the source texts, and a small valid dataset."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from quizgen.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO / "data"
+
+
+def _sources_dir() -> Path:
+    configured = os.environ.get("QUIZGEN_SOURCES")
+    return Path(configured) if configured else REPO.parent / "shared" / "sources"
+
+
+@pytest.fixture(scope="session")
+def sources_dir() -> Path:
+    """The source texts live outside the repository; CI always has them."""
+    path = _sources_dir()
+    if not path.is_dir():
+        message = f"source texts not found at {path} (set QUIZGEN_SOURCES)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+# A small dataset that is valid; tests break one file at a time and check the message.
+BASE = {
+    "base.yml": """\
+exam:
+  name: MBLEx
+  full_name: Massage & Bodywork Licensing Examination
+  body: FSMTB
+  outline: Content outline of 2018
+  items: 100
+  minutes: 110
+  forward_only: true
+  scoring: Pass/fail
+  areas:
+    - {id: ethics-law, name: Ethics, weight: 60}
+    - {id: professional-practice, name: Practice, weight: 40}
+sources:
+  - {id: src, title: A table, publisher: A blog, kind: blog post, file: src.txt}
+categories:
+  - {id: payment, label: Payment, description: Money matters.}
+dimensions:
+  - id: rates
+    label: Rates
+    category: payment
+    area: professional-practice
+    kind: text
+    question: "In {type}, how are rates set?"
+  - id: accountable-to
+    label: Accountable to
+    category: payment
+    area: ethics-law
+    kind: list
+    question: "To whom is a {type} therapist accountable?"
+""",
+    "types.yml": """\
+types:
+  - id: medical
+    name: Medical massage
+    definitions:
+      - {source: src, text: Medical care, quote: medical care delivered to a patient}
+  - id: relaxation
+    name: Relaxation massage
+""",
+    "comparison.yml": """\
+comparisons:
+  - id: med-vs-relax
+    title: Medical vs relaxation
+    source: src
+    types: [medical, relaxation]
+    rows:
+      - dimension: rates
+        cells:
+          medical: {value: Set by UCR and RVU, quote: rates set by UCR and RVU}
+          relaxation: {value: Set by the market, quote: rates set by the consumer marketplace}
+      - dimension: accountable-to
+        cells:
+          medical:
+            items:
+              - {value: Patients, quote: patients}
+          relaxation:
+            items:
+              - {value: Clients, quote: clients}
+""",
+}
+
+SOURCE_TEXT = (
+    "Medical massage is medical care delivered to a patient.\n"
+    "rates set by UCR and RVU\nrates set by the consumer marketplace\n"
+    "therapist accountable to\n  • patients\n  • clients\n"
+)
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Callable[..., Path]:
+    """Write the base dataset, with some files replaced, and return its folder."""
+
+    def write(**files: str | bytes) -> Path:
+        folder = tmp_path / "data"
+        folder.mkdir(exist_ok=True)
+        for name, text in {**BASE, **{k.replace("__", "."): v for k, v in files.items()}}.items():
+            path = folder / name
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
+        return folder
+
+    return write
+
+
+@pytest.fixture
+def source_texts(tmp_path: Path) -> Path:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "src.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    return folder
+
+
+__all__ = ["BASE", "DATA_DIR", "REPO", "main"]
