@@ -86,6 +86,7 @@ def _define_all(c: _Checker, files: list[tuple[YamlFile, DataFile]]) -> None:
                 c.define(section, item.id, raw, (section, i))
                 if section == "dimensions":
                     c.dimensions.setdefault(item.id, item)
+    _check_glossary_names(c, files)
     for raw, model in exams[:1]:
         assert model.exam is not None
         for i, area in enumerate(model.exam.areas):
@@ -197,3 +198,20 @@ def _check_items(c: _Checker, raw: YamlFile, at: YamlPath, cell: ListCell) -> No
                 f"'{item.value}' is already item {seen[key] + 1} of this list (lists are sets)",
             )
         seen.setdefault(key, n)
+
+
+def _check_glossary_names(c: _Checker, files: list[tuple[YamlFile, DataFile]]) -> None:
+    """A name may belong to one glossary term only, or the site could not link it."""
+    seen: dict[str, Location] = {}
+    for raw, model in files:
+        for i, entry in enumerate(model.glossary):
+            names = [("term", None, entry.term)] + [("aka", k, a) for k, a in enumerate(entry.aka)]
+            for key, k, name in names:
+                path: YamlPath = ("glossary", i, key) if k is None else ("glossary", i, key, k)
+                folded = name.casefold()
+                if folded in seen:
+                    c.report(
+                        raw, path, f"'{name}' already names the glossary term at {seen[folded]}"
+                    )
+                else:
+                    seen[folded] = raw.locate(path)

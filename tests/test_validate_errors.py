@@ -367,3 +367,14 @@ def test_real_process_prints_no_traceback(dataset: Dataset) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert f"{folder}/comparison.yml:3:1: YAML syntax error" in proc.stderr
+
+
+def test_a_glossary_name_belongs_to_one_term(dataset: Dataset) -> None:
+    glossary = (
+        "glossary:\n"
+        "  - {id: ucr, term: UCR, definition: Rates., source: src, quote: rates set by UCR and RVU}\n"
+        "  - {id: rvu, term: RVU, aka: [ucr], definition: Units., source: src, quote: UCR and RVU}\n"
+    )
+    code, output = run_validate(str(dataset(glossary__yml=glossary)))
+    assert code == 2
+    assert "glossary.yml:3:32: 'ucr' already names the glossary term at" in output
