@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from quizgen.cli import main
 
@@ -129,3 +130,37 @@ def source_texts(tmp_path: Path) -> Path:
 
 
 __all__ = ["BASE", "DATA_DIR", "REPO", "main"]
+
+
+# --- The built site and a real browser -------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.browser import build_site
+
+    site = tmp_path_factory.mktemp("site")
+    build_site(REPO / "mkdocs.yml", site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    from tests.browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(chromium_path()), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()

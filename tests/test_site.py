@@ -1,0 +1,215 @@
+"""The built site in a real headless Chromium: every page clean, the features students use work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from quizgen import load_data
+from quizgen.model import Dataset, ListCell, MissingCell, TextCell
+from quizgen.site.pages import all_pages
+from tests.browser import Watched, watched_page
+from tests.conftest import DATA_DIR, REPO
+
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+
+
+def _url_path(markdown_path: str) -> str:
+    stem = markdown_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def _every_page() -> list[str]:
+    generated = all_pages(load_data(DATA_DIR))
+    written = [p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")]
+    return sorted(_url_path(p) for p in [*generated, *written])
+
+
+@pytest.fixture(scope="module")
+def data() -> Dataset:
+    return load_data(DATA_DIR)
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[Watched]:
+    page = watched_page(browser)
+    yield page
+    page.page.context.close()
+
+
+def open_page(watched: Watched, url: str) -> Page:
+    watched.page.goto(url)
+    watched.page.wait_for_load_state("networkidle")
+    return watched.page
+
+
+@pytest.mark.parametrize("path", _every_page())
+def test_page_loads_cleanly_and_is_accessible(site_url: str, watched: Watched, path: str) -> None:
+    page = open_page(watched, site_url + path)
+    assert page.locator("article h1").count() == 1
+    assert watched.console_errors == []
+    assert watched.page_errors == []
+    assert watched.foreign_requests == []
+    violations = Axe().run(page).response["violations"]
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], "\n".join(serious)
+
+
+def _table_under(page: Page, heading_id: str) -> list[list[str]]:
+    """The body rows (cell texts) of the first table after the heading with this id."""
+    return page.evaluate(
+        """id => {
+            let el = document.getElementById(id);
+            while (el && !(el.querySelector && el.querySelector('table'))) el = el.nextElementSibling;
+            const table = el.querySelector('table');
+            return Array.from(table.tBodies[0].rows, r => Array.from(r.cells, c => c.innerText));
+        }""",
+        heading_id,
+    )
+
+
+def test_comparison_tables_show_the_values_from_data(
+    site_url: str, watched: Watched, data: Dataset
+) -> None:
+    comparison = data.comparison("medical-vs-relaxation")
+    page = open_page(watched, site_url + "comparisons/medical-vs-relaxation/")
+    checked = 0
+    for category in data.categories:
+        rows = [r for r in comparison.rows if data.dimension(r.dimension).category == category.id]
+        if not rows:
+            assert page.locator(f"#{category.id}").count() == 0
+            continue
+        shown = _table_under(page, category.id)
+        assert len(shown) == len(rows)
+        for row, cells in zip(rows, shown, strict=True):
+            assert cells[0].startswith(data.dimension(row.dimension).label)
+            assert ("(inferred)" in cells[0]) == (row.inferred is not None)
+            for type_id, text in zip(comparison.types, cells[1:], strict=True):
+                cell = row.cells[type_id]
+                if isinstance(cell, TextCell):
+                    assert cell.value in text
+                elif isinstance(cell, ListCell):
+                    assert all(item.value in text for item in cell.items)
+                else:
+                    assert isinstance(cell, MissingCell)
+                    assert "not stated" in text
+                checked += 1
+    assert checked == len(comparison.rows) * len(comparison.types)
+
+
+def test_cell_footnote_quotes_the_source_on_hover(
+    site_url: str, watched: Watched, data: Dataset
+) -> None:
+    page = open_page(watched, site_url + "comparisons/medical-vs-relaxation/")
+    row = data.comparison("medical-vs-relaxation").row("commercial-context")
+    assert row is not None
+    cell = row.cells["medical"]
+    assert isinstance(cell, TextCell)
+    ref = page.locator("td", has_text=cell.value).first.locator("sup a")
+    ref.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert cell.quote in tooltip.inner_text()
+    assert "Medical Massage vs. Relaxation Massage" in tooltip.inner_text()
+
+
+def test_disagreement_between_the_two_tables_is_called_out(
+    site_url: str, watched: Watched, data: Dataset
+) -> None:
+    page = open_page(watched, site_url + "comparisons/medical-vs-relaxation/")
+    discrepancy = next(d for d in data.discrepancies if d.dimension == "documentation-time")
+    callout = page.locator(".admonition.warning", has_text=discrepancy.topic)
+    assert callout.count() == 1
+    # It sits in the section of the row it is about.
+    section = data.dimension("documentation-time").category
+    assert callout.evaluate(
+        "(el, id) => { let h = el; while ((h = h.previousElementSibling) && h.tagName !== 'H2'); return h.id === id }",
+        section,
+    )
+    for claim in discrepancy.claims:
+        assert claim.says in callout.inner_text()
+
+
+def test_glossary_term_shows_its_definition_on_hover(
+    site_url: str, watched: Watched, data: Dataset
+) -> None:
+    page = open_page(watched, site_url + "comparisons/medical-vs-wellness/")
+    term = data.term("ucr")
+    abbr = page.locator("article abbr", has_text="UCR").first
+    assert abbr.get_attribute("title") == " ".join(term.definition.split())
+    abbr.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text().strip() == " ".join(term.definition.split())
+
+
+def test_search_finds_ucr(site_url: str, watched: Watched) -> None:
+    page = open_page(watched, site_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("UCR")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert results.count() >= 1
+    assert "UCR" in page.locator(".md-search-result").inner_text()
+
+
+def test_theme_toggle_switches_and_is_remembered(site_url: str, watched: Watched) -> None:
+    page = open_page(watched, site_url)
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert scheme == "default"
+    page.get_by_title("Switch to dark mode").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
+    page.reload()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_print_shows_the_content_without_navigation(site_url: str, watched: Watched) -> None:
+    page = open_page(watched, site_url + "comparisons/medical-vs-relaxation/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator("article table").first.is_visible()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(
+    ("name", "path"), [("home", ""), ("comparison", "comparisons/medical-vs-relaxation/")]
+)
+def test_screenshots_and_no_sideways_scrolling(
+    site_url: str, browser: Browser, name: str, path: str, width: int
+) -> None:
+    watched = watched_page(browser, width=width, height=900)
+    try:
+        page = open_page(watched, site_url + path)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shot = SCREENSHOTS / f"{name}-{width}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
+        # Wide tables scroll inside their own box; the page itself never does.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        font = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
+        )
+        assert font >= 14
+    finally:
+        watched.page.context.close()
+
+
+def test_screenshot_folder_is_ignored_by_git() -> None:
+    ignored = (REPO / ".gitignore").read_text().splitlines()
+    assert "test-artifacts/" in ignored
+    assert Path(SCREENSHOTS.relative_to(REPO)).parts[0] + "/" in ignored
