@@ -146,7 +146,6 @@ def test_glossary_term_shows_its_definition_on_hover(
     page = open_page(watched, site_url + "comparisons/medical-vs-wellness/")
     term = data.term("ucr")
     abbr = page.locator("article abbr", has_text="UCR").first
-    assert abbr.get_attribute("title") == " ".join(term.definition.split())
     abbr.hover()
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for()
