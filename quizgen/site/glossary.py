@@ -1,0 +1,54 @@
+"""The glossary page, and the abbreviation lines that make every occurrence of a term a tooltip."""
+
+from __future__ import annotations
+
+import html
+
+from quizgen.model import Dataset, Term
+from quizgen.site import evidence_marks
+from quizgen.site.markdown import Footnotes, text
+
+PATH = "glossary.md"
+
+
+def page(data: Dataset) -> str:
+    notes = Footnotes()
+    out = [
+        "# Glossary\n",
+        "Terms as the sources use them. Wherever one of these terms appears on this site, "
+        "hovering over it (or focusing it) shows its definition.\n",
+    ]
+    for term in sorted(data.glossary, key=lambda t: t.term.lower()):
+        out.append(f"## {text(term.term)} {{#{term.id}}}\n")
+        source = data.source(term.source)
+        link = evidence_marks.source_link(source, "sources.md")
+        evidence = notes.ref(f"{evidence_marks.quoted(term.quote)} ({link})")
+        out.append(text(term.definition) + evidence + "\n")
+        if term.aka:
+            out.append("Also written: " + ", ".join(f"*{text(a)}*" for a in term.aka) + "\n")
+        if term.area:
+            out.append(f"MBLEx content area: {text(data.area(term.area).name)}\n")
+    out.append(notes.render())
+    return "\n".join(out)
+
+
+def _spellings(term: Term) -> list[str]:
+    names = [term.term, *term.aka]
+    # Abbreviations match case-sensitively; a term also starts sentences.
+    names += [n[0].upper() + n[1:] for n in names]
+    names += [n[0].lower() + n[1:] for n in names if n != n.upper()]
+    return list(dict.fromkeys(names))
+
+
+def abbreviations(data: Dataset) -> str:
+    """Markdown `abbr` definitions for every glossary term, appended to every page."""
+    lines = []
+    for term in data.glossary:
+        # Material's tooltip renders the title attribute as HTML, and Markdown's serializer
+        # keeps entities as they are, so the text is escaped twice to reach the tooltip as text.
+        definition = html.escape(html.escape(" ".join(term.definition.split()), quote=False))
+        for name in _spellings(term):
+            # The abbr syntax cannot carry these; such a term is still on the glossary page.
+            if "]" not in name and "[" not in name:
+                lines.append(f"*[{' '.join(name.split())}]: {definition}")
+    return "\n".join(lines) + "\n"
