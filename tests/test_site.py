@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import subprocess
+from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe

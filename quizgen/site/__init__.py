@@ -1,1 +1,1 @@
-"""The reference site: Markdown pages generated from the data at build time, and the MkDocs plugin."""
+"""The reference site: pages generated from data/ at build time, and the MkDocs plugin."""

@@ -1,4 +1,4 @@
-"""One page per comparison: a table per category, evidence in footnotes, disagreements in callouts."""
+"""One page per comparison: a table per category, evidence in footnotes, disagreements noted."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ def index_page(data: Dataset) -> str:
     return "\n".join(lines) + "\n"
 
 
-def disagreements_for(data: Dataset, comparison: Comparison, dimensions: set[str]) -> list[Discrepancy]:
+def disagreements_for(
+    data: Dataset, comparison: Comparison, dimensions: set[str]
+) -> list[Discrepancy]:
     return [
         d
         for d in data.discrepancies

@@ -41,6 +41,9 @@ def page(data: Dataset) -> str:
             for resource in of_kind:
                 by = f", {text(resource.by)}" if resource.by else ""
                 out.append(f"- **{text(resource.title)}**{by}")
-                out += [f"    - {text(f.value)}: {evidence_marks.quoted(f.quote)}" for f in resource.facts]
+                out += [
+                    f"    - {text(f.value)}: {evidence_marks.quoted(f.quote)}"
+                    for f in resource.facts
+                ]
             out.append("")
     return "\n".join(out)

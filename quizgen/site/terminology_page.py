@@ -37,7 +37,7 @@ def page(data: Dataset) -> str:
     out = [
         "# What the names mean\n",
         "The sources do not agree on what the names of massage types mean. This page sets "
-        "each source's usage side by side; it never merges them into one \"true\" meaning.\n",
+        'each source\'s usage side by side; it never merges them into one "true" meaning.\n',
         "## Which names each source treats as the same type {#same-as}\n",
         "Each cell lists the names a source equates with the row's name; *its own type* means "
         "the source uses the name without equating it with another, and — that it does not "
