@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterator
 
@@ -56,6 +57,15 @@ def test_page_loads_cleanly_and_is_accessible(site_url: str, watched: Watched, p
     assert watched.console_errors == []
     assert watched.page_errors == []
     assert watched.foreign_requests == []
+    # Every glossary term in the page's prose is a tooltip.
+    prose = page.evaluate(
+        "() => Array.from(document.querySelectorAll('article p, article td, article li, article dd'),"
+        " e => e.innerText).join(' ')"
+    )
+    marked = " | ".join(page.locator("article abbr").all_inner_texts())
+    terms = [t.term for t in load_data(DATA_DIR).glossary]
+    # A term inside a longer marked term ("TMJ" in "TMJ disorder") is covered by that one.
+    assert [t for t in terms if re.search(rf"\b{re.escape(t)}\b", prose) and t not in marked] == []
     violations = Axe().run(page).response["violations"]
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
@@ -76,6 +86,15 @@ def _table_under(page: Page, heading_id: str) -> list[list[str]]:
         }""",
         heading_id,
     )
+
+
+def test_mblex_page_shows_every_area_and_weight(
+    site_url: str, watched: Watched, data: Dataset
+) -> None:
+    page = open_page(watched, site_url + "mblex/")
+    rows = _table_under(page, "areas")
+    assert [(r[0], r[1]) for r in rows] == [(a.name, f"{a.weight}%") for a in data.exam.areas]
+    assert sum(a.weight for a in data.exam.areas) == 100
 
 
 def test_comparison_tables_show_the_values_from_data(
@@ -172,6 +191,10 @@ def test_theme_toggle_switches_and_is_remembered(site_url: str, watched: Watched
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
     page.reload()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.goto(site_url + "comparisons/medical-vs-relaxation/")
+    page.wait_for_load_state("networkidle")
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
 
 
 def test_print_shows_the_content_without_navigation(site_url: str, watched: Watched) -> None:

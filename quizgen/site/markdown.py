@@ -1,7 +1,7 @@
 """Writing Markdown safely: every string from data/ goes through `text()` before it reaches a page.
 
 Data is written by instructors and may contain anything, so it is escaped as text: HTML is
-entity-encoded and every character Markdown or its extensions would read as syntax is
+entity-encoded and the characters Markdown or its extensions would read as syntax are
 backslash-escaped. Line breaks become spaces, so a value can never end a table row.
 """
 
@@ -11,9 +11,11 @@ import re
 from collections.abc import Iterable, Sequence
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# Python-Markdown's escapable characters (with the tables extension's `|`); `#` and `!`
-# are escaped too because a value may start a heading or follow a `[`.
-_SYNTAX = set("\\`*_{}[]()#+-.!|")
+# Characters that are markup anywhere in a line (emphasis, links, code, attribute lists,
+# footnotes, table cells). Others are markup only at the start of a line and are escaped
+# only there, so that words like "cross-fiber" stay whole for glossary tooltips.
+_INLINE = set("\\`*_{}[]|")
+_LINE_START = re.compile(r"^(?:[-+#:=~]|\d+[.)])")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -23,16 +25,17 @@ def text(value: str) -> str:
     for char in _WHITESPACE.sub(" ", value).strip():
         if char in _HTML:
             out.append(_HTML[char])
-        elif char in _SYNTAX:
+        elif char in _INLINE:
             out.append("\\" + char)
         else:
             out.append(char)
-    return "".join(out)
-
-
-def slug(value: str) -> str:
-    """An anchor id for a heading made from data (ids in data/ already have this shape)."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "section"
+    escaped = "".join(out)
+    start = _LINE_START.match(escaped)
+    if start:
+        # Not all of these have a backslash escape; a character reference works for each.
+        end = start.end()
+        escaped = f"{escaped[: end - 1]}&#{ord(escaped[end - 1])};{escaped[end:]}"
+    return escaped
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

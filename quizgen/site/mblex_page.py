@@ -8,6 +8,8 @@ from quizgen.model import Dataset
 from quizgen.site.markdown import table, text
 
 PATH = "mblex.md"
+# Fewer facts than this in an area is too few to study it from this material alone.
+LIGHT = 5
 
 
 def coverage(data: Dataset) -> tuple[Counter[str], Counter[str]]:
@@ -15,6 +17,12 @@ def coverage(data: Dataset) -> tuple[Counter[str], Counter[str]]:
     rows = Counter(data.dimension(r.dimension).area for c in data.comparisons for r in c.rows)
     terms = Counter(t.area for t in data.glossary if t.area)
     return rows, terms
+
+
+def _covered(facts: int) -> str:
+    if facts == 0:
+        return "**no**"
+    return "a little" if facts < LIGHT else "yes"
 
 
 def page(data: Dataset) -> str:
@@ -32,7 +40,8 @@ def page(data: Dataset) -> str:
         "## Content areas and what this material covers {#areas}\n",
         "The weights are each area's share of the exam. *Table rows* counts the rows of the "
         "comparison tables whose dimension belongs to the area; *glossary terms* the terms "
-        "filed under it.\n",
+        "filed under it. *A little* means fewer than five facts: study that area mainly from "
+        "your course materials.\n",
     ]
     out.append(
         table(
@@ -43,7 +52,7 @@ def page(data: Dataset) -> str:
                     f"{a.weight}%",
                     str(rows[a.id]),
                     str(terms[a.id]),
-                    "yes" if rows[a.id] or terms[a.id] else "**no**",
+                    _covered(rows[a.id] + terms[a.id]),
                 ]
                 for a in exam.areas
             ),
