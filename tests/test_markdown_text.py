@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from quizgen.site.markdown import table, text
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "tables", "toc"]
-MARKUP = list("\\`*_{}[]()#+-.!|<>&\"'~=:^$%") + ["1. ", "- ", "+ ", "# ", "{{", "]]>", "[^1]"]
+MARKUP = [*"\\`*_{}[]()#+-.!|<>&\"'~=:^$%", "1. ", "- ", "+ ", "# ", "{{", "]]>", "[^1]"]
 strings = st.lists(
     st.one_of(
         st.sampled_from(MARKUP),
