@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from quizgen.model import (
+    AuthoredItem,
     Comparison,
     DataFile,
     Dimension,
@@ -27,6 +28,7 @@ _ID_KINDS = {
     "discrepancies": "discrepancy",
     "glossary": "glossary term",
     "resources": "resource",
+    "items": "authored item",
 }
 
 
@@ -133,6 +135,9 @@ def _check_references(c: _Checker, raw: YamlFile, model: DataFile) -> None:
     for i, resource in enumerate(model.resources):
         c.refer("sources", resource.source, raw, ("resources", i, "source"))
 
+    for i, item in enumerate(model.items):
+        _check_authored_item(c, raw, ("items", i), item)
+
 
 def _check_comparison(c: _Checker, raw: YamlFile, at: YamlPath, comparison: Comparison) -> None:
     c.refer("sources", comparison.source, raw, (*at, "source"))
@@ -198,6 +203,20 @@ def _check_items(c: _Checker, raw: YamlFile, at: YamlPath, cell: ListCell) -> No
                 f"'{item.value}' is already item {seen[key] + 1} of this list (lists are sets)",
             )
         seen.setdefault(key, n)
+
+
+def _check_authored_item(c: _Checker, raw: YamlFile, at: YamlPath, item: AuthoredItem) -> None:
+    c.refer("sources", item.source, raw, (*at, "source"))
+    c.refer("categories", item.category, raw, (*at, "category"))
+    c.refer("areas", item.area, raw, (*at, "area"))
+    for k, type_id in enumerate(item.types):
+        c.refer("types", type_id, raw, (*at, "types", k))
+    seen = {item.key.casefold(): (*at, "key")}
+    for k, distractor in enumerate(item.distractors):
+        folded = distractor.text.casefold()
+        if folded in seen:
+            c.report(raw, (*at, "distractors", k, "text"), f"option '{distractor.text}' repeats")
+        seen[folded] = (*at, "distractors", k, "text")
 
 
 def _check_glossary_names(c: _Checker, files: list[tuple[YamlFile, DataFile]]) -> None:

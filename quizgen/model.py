@@ -233,6 +233,34 @@ class Resource(Frozen):
     facts: tuple[Item, ...] = ()
 
 
+def _full_question(stem: str) -> str:
+    if not stem.rstrip().endswith("?"):
+        raise ValueError("must end with the question, and a question ends with a question mark")
+    return stem
+
+
+class Distractor(Frozen):
+    text: ShortText
+    why: Text = Field(description="One line on why this option is wrong for the question asked.")
+
+
+class AuthoredItem(Frozen):
+    """A hand-written MBLEx-style question: a short client situation, then the question."""
+
+    id: Id
+    stem: Annotated[Text, AfterValidator(_full_question)]
+    key: ShortText
+    distractors: tuple[Distractor, ...] = Field(
+        min_length=2, max_length=4, description="Wrong options: 2 to 4, each with its reason."
+    )
+    rationale: Text = Field(description="Why the key is right, in terms of the source.")
+    source: Id
+    quote: Quote
+    category: Id
+    area: Id
+    types: tuple[Id, ...] = Field((), description="The massage types the item is about.")
+
+
 class DataFile(Frozen):
     """One YAML file in data/. Every section is optional; files are merged by the loader."""
 
@@ -252,6 +280,7 @@ class DataFile(Frozen):
     discrepancies: tuple[Discrepancy, ...] = ()
     glossary: tuple[Term, ...] = ()
     resources: tuple[Resource, ...] = ()
+    items: tuple[AuthoredItem, ...] = ()
 
 
 SECTIONS = tuple(name for name in DataFile.model_fields if name != "exam")
@@ -274,6 +303,7 @@ class Dataset:
     discrepancies: tuple[Discrepancy, ...] = ()
     glossary: tuple[Term, ...] = ()
     resources: tuple[Resource, ...] = ()
+    items: tuple[AuthoredItem, ...] = ()
     _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
