@@ -99,6 +99,9 @@ def _define_all(c: _Checker, files: list[tuple[YamlFile, DataFile]]) -> None:
 
 
 def _check_references(c: _Checker, raw: YamlFile, model: DataFile) -> None:
+    for i, category in enumerate(model.categories):
+        if category.area is not None:
+            c.refer("areas", category.area, raw, ("categories", i, "area"))
     for i, dim in enumerate(model.dimensions):
         c.refer("categories", dim.category, raw, ("dimensions", i, "category"))
         c.refer("areas", dim.area, raw, ("dimensions", i, "area"))

@@ -46,8 +46,8 @@ def quotes(model: DataFile) -> Iterator[tuple[str, str, YamlPath]]:
     for i, resource in enumerate(model.resources):
         for n, fact in enumerate(resource.facts):
             yield resource.source, fact.quote, ("resources", i, "facts", n, "quote")
-    for i, item in enumerate(model.items):
-        yield item.source, item.quote, ("items", i, "quote")
+    for i, authored in enumerate(model.items):
+        yield authored.source, authored.quote, ("items", i, "quote")
 
 
 def check(files: Iterable[tuple[YamlFile, DataFile]], sources_dir: Path) -> list[Problem]:

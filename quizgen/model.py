@@ -93,6 +93,11 @@ class Category(Frozen):
     id: Id
     label: Text
     description: Text
+    area: Id | None = Field(
+        None,
+        description="Exam content area of questions in this category that come from no table "
+        "row (e.g. terminology); rows take the area of their dimension.",
+    )
 
 
 def _needs_type_slot(question: str) -> str:

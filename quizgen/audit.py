@@ -1,0 +1,138 @@
+"""Item-writing rules that a program can check (Haladyna, Downing & Rodriguez 2002; NBME guide).
+
+Each rule looks at one item as shown with a given number of options and returns a problem,
+or None. `audit` runs them all over a bank and reports how often the key is the longest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from quizgen.bank.item import Item
+from quizgen.model import Dataset
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_NEGATIVE = re.compile(r"\b(not|except|never|least)\b", re.IGNORECASE)
+_ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options|answers)\b", re.IGNORECASE)
+# Words too common to give away an answer when they appear in the stem and the key.
+STOPWORDS = frozenset(
+    """
+    about after also among and are because been before being between both but can could
+    does done each following from give given have into its more most much must only
+    other over same should some such than that their them then there these they this
+    those through type types under very what when where which while whom whose will with
+    within would your massage
+    """.split()  # noqa: SIM905 - a word list reads better as words
+)
+
+
+@dataclass(frozen=True)
+class Violation:
+    item: str
+    rule: str
+    detail: str
+
+
+def _full_question(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+    last = re.split(r"(?<=[.!?])\s+", item.stem.strip())[-1]
+    if not item.stem.endswith("?") or len(_WORD.findall(last)) < 3 or not last[0].isupper():
+        return "the stem must end with a full question"
+    return None
+
+
+def _no_all_or_none(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+    found = [o for o in options if _ABOVE.search(o)]
+    return f"option {found[0]!r} is an all/none-of-the-above option" if found else None
+
+
+def _negatives_in_capitals(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+    for match in _NEGATIVE.finditer(item.stem):
+        if match.group() != match.group().upper():
+            return f"negative word {match.group()!r} in the stem must be in capitals (NOT, EXCEPT)"
+    return None
+
+
+def _distinct(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+    folded = [" ".join(o.casefold().split()) for o in options]
+    return "two options are the same" if len(set(folded)) != len(folded) else None
+
+
+def _homogeneous(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+    """Options are the same kind of thing as the question asks for."""
+    types = {t.name for t in data.types}
+    terms = {t.term for t in data.glossary}
+    if item.kind in ("which-type", "synonym"):
+        expected, label = [o in types for o in options], "massage types"
+    elif item.kind == "term-name":
+        expected, label = [o in terms for o in options], "glossary terms"
+    elif item.kind == "statement":
+        expected = [bool(re.match(r"^[A-Z][^:]{1,60}: ", o)) for o in options]
+        label = "statements (label: value)"
+    elif item.kind == "scenario":
+        return None  # authored; the author chose the options
+    else:
+        expected, label = [o not in types for o in options], "values, not type names"
+    return None if all(expected) else f"not all options are {label}"
+
+
+def _no_clue_in_key(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+    """No word of the stem appears only in the key."""
+
+    def words(text: str) -> set[str]:
+        return {w.lower() for w in _WORD.findall(text) if len(w) > 3} - STOPWORDS
+
+    # A source's title quoted in the stem ("According to "...") is a citation, not a clue.
+    stem = words(re.sub(r'"[^"]*"', " ", item.stem))
+    key = words(options[0])
+    elsewhere = set().union(*(words(o) for o in options[1:]))
+    clue = sorted((stem & key) - elsewhere)
+    return f"stem word {clue[0]!r} appears only in the key" if clue else None
+
+
+RULES: dict[str, Callable[[Item, Sequence[str], Dataset], str | None]] = {
+    "full-question": _full_question,
+    "no-all-or-none": _no_all_or_none,
+    "negative-in-capitals": _negatives_in_capitals,
+    "distinct-options": _distinct,
+    "homogeneous-options": _homogeneous,
+    "no-clue-in-key": _no_clue_in_key,
+}
+
+
+def check_item(item: Item, options: int, data: Dataset) -> list[Violation]:
+    shown = item.options(options)
+    return [
+        Violation(item.id, rule, detail)
+        for rule, check in RULES.items()
+        if (detail := check(item, shown, data)) is not None
+    ]
+
+
+def key_is_longest(item: Item, options: int) -> bool:
+    shown = item.options(options)
+    return all(len(shown[0]) > len(o) for o in shown[1:])
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    items: int
+    violations: tuple[Violation, ...]
+    key_longest: int
+    by_rule: Counter[str]
+
+    @property
+    def key_longest_share(self) -> float:
+        return self.key_longest / self.items if self.items else 0.0
+
+
+def audit(items: Sequence[Item], options: int, data: Dataset) -> AuditReport:
+    violations = [v for item in items for v in check_item(item, options, data)]
+    return AuditReport(
+        items=len(items),
+        violations=tuple(violations),
+        key_longest=sum(key_is_longest(i, options) for i in items),
+        by_rule=Counter(v.rule for v in violations),
+    )

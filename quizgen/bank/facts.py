@@ -1,0 +1,81 @@
+"""The generator's view of the data: every known value of every type, and who equates whom.
+
+Unknown is not different: a type with no known value on a dimension never appears here for
+that dimension, so it can never be used to disprove anything there.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from quizgen.bank.similarity import overlaps
+from quizgen.model import Comparison, Dataset, ListCell, TextCell
+
+
+@dataclass(frozen=True)
+class Known:
+    """One value a source gives for a type on a dimension."""
+
+    type: str
+    dimension: str
+    value: str
+    quote: str
+    comparison: Comparison
+
+
+class Facts:
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+        self.text: dict[tuple[str, str], list[Known]] = defaultdict(list)
+        self.items: dict[tuple[str, str], list[Known]] = defaultdict(list)
+        for comparison in data.comparisons:
+            for row in comparison.rows:
+                for type_id, cell in row.cells.items():
+                    key = (type_id, row.dimension)
+                    if isinstance(cell, TextCell):
+                        self.text[key].append(
+                            Known(type_id, row.dimension, cell.value, cell.quote, comparison)
+                        )
+                    elif isinstance(cell, ListCell):
+                        self.items[key] += [
+                            Known(type_id, row.dimension, i.value, i.quote, comparison)
+                            for i in cell.items
+                        ]
+        self.equated: dict[str, set[str]] = defaultdict(set)
+        for massage_type in data.types:
+            for synonym in massage_type.synonyms:
+                for other in synonym.terms:
+                    self.equated[massage_type.id].add(other)
+                    self.equated[other].add(massage_type.id)
+
+    def distinct(self, a: str, b: str) -> bool:
+        """Different types that no source treats as the same type."""
+        return a != b and b not in self.equated[a]
+
+    def known(self, type_id: str, dimension: str) -> list[Known]:
+        return self.text.get((type_id, dimension), []) + self.items.get((type_id, dimension), [])
+
+    def disproves(self, value: str, type_id: str, dimension: str) -> bool:
+        """The type has known values on the dimension and `value` is none of them.
+
+        Values a source gives for a type it equates with this one count as this type's too.
+        """
+        known = self.known(type_id, dimension)
+        also = [k for t in self.equated[type_id] for k in self.known(t, dimension)]
+        return bool(known) and not any(overlaps(value, k.value) for k in known + also)
+
+    def disputed(self, type_id: str, dimension: str) -> bool:
+        """Sources give this type different values here, or a recorded disagreement says so."""
+        values = [k.value for k in self.text.get((type_id, dimension), [])]
+        if any(not overlaps(a, b) for a in values for b in values):
+            return True
+        return any(
+            d.dimension == dimension and (not d.types or type_id in d.types)
+            for d in self.data.discrepancies
+        )
+
+    def others_on(self, dimension: str, kind: str) -> list[Known]:
+        """Every known value on a dimension, text cells or list items, in data order."""
+        table = self.text if kind == "text" else self.items
+        return [k for (_, dim), values in table.items() if dim == dimension for k in values]

@@ -1,0 +1,102 @@
+"""Items from list cells: an item on a type's list, and an item on one list but not another's.
+
+Lists are sets: an item on both types' lists is true of both and is never a distractor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quizgen.bank import wording
+from quizgen.bank.choose import by_preference
+from quizgen.bank.facts import Facts, Known
+from quizgen.bank.item import Choice, Item, item_id
+from quizgen.bank.similarity import overlaps
+from quizgen.model import Comparison
+
+
+def items(facts: Facts) -> Iterator[Item]:
+    for known in facts.items.values():
+        for fact in known:
+            yield list_item(facts, fact)
+    for comparison in facts.data.comparisons:
+        for row in comparison.rows:
+            for asked in comparison.types:
+                for other in comparison.types:
+                    if asked != other and facts.distinct(asked, other):
+                        yield from discriminator_items(
+                            facts, comparison, row.dimension, asked, other
+                        )
+
+
+def _wrong_for(facts: Facts, fact: Known) -> list[Choice]:
+    """Items of other types' lists on the dimension that the asked type's lists lack."""
+    data = facts.data
+    wrong: dict[str, Choice] = {}
+    for other in facts.others_on(fact.dimension, "list"):
+        if (
+            facts.distinct(fact.type, other.type)
+            and facts.disproves(other.value, fact.type, fact.dimension)
+            and not any(overlaps(other.value, w) for w in wrong)
+        ):
+            title = data.source(other.comparison.source).title
+            wrong[other.value] = Choice(
+                other.value,
+                f'"{title}" lists it for {wording.name(data, other.type)}, '
+                f"not for {wording.name(data, fact.type)}.",
+                other.comparison.id,
+            )
+    return list(wrong.values())
+
+
+def _item(facts: Facts, fact: Known, kind: str, stem: str, basis: dict[str, str]) -> Item:
+    data = facts.data
+    dimension = data.dimension(fact.dimension)
+    source = data.source(fact.comparison.source)
+    wrong = _wrong_for(facts, fact)
+    return Item(
+        id=item_id(kind, *basis.values(), fact.value),
+        kind=kind,
+        fact=f"{fact.type}:{fact.dimension}:{' '.join(fact.value.casefold().split())}",
+        stem=stem,
+        key=fact.value,
+        distractors=tuple(by_preference(wrong, fact.value, fact.comparison.id)),
+        rationale=(
+            f"“{fact.value}” is on the list for {wording.name(data, fact.type)} "
+            f"({dimension.label.lower()}): {wording.cited(source, fact.quote)}."
+        ),
+        source=source.id,
+        quote=fact.quote,
+        category=dimension.category,
+        area=dimension.area,
+        types=tuple(dict.fromkeys((fact.type, basis.get("other", fact.type)))),
+        comparison=fact.comparison.id,
+        basis=basis,
+    )
+
+
+def list_item(facts: Facts, fact: Known) -> Item:
+    data = facts.data
+    stem = wording.question(data, data.dimension(fact.dimension), fact.type)
+    if facts.disputed(fact.type, fact.dimension):
+        stem = wording.according_to(data.source(fact.comparison.source), stem)
+    basis = {"comparison": fact.comparison.id, "type": fact.type, "dimension": fact.dimension}
+    return _item(facts, fact, "list", stem, basis)
+
+
+def discriminator_items(
+    facts: Facts, comparison: Comparison, dimension: str, asked: str, other: str
+) -> Iterator[Item]:
+    """ "Unlike relaxation massage, to whom is a medical massage therapist accountable?"."""
+    data = facts.data
+    theirs = facts.items.get((other, dimension), [])
+    if not theirs:
+        return  # unknown is not different
+    question = wording.question(data, data.dimension(dimension), asked)
+    stem = f"Unlike {wording.name(data, other)}, {question[0].lower()}{question[1:]}"
+    if facts.disputed(asked, dimension):
+        stem = wording.according_to(data.source(comparison.source), stem)
+    basis = {"comparison": comparison.id, "type": asked, "other": other, "dimension": dimension}
+    for fact in facts.items.get((asked, dimension), []):
+        if fact.comparison.id == comparison.id and facts.disproves(fact.value, other, dimension):
+            yield _item(facts, fact, "discriminator", stem, basis)

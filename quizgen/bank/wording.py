@@ -1,0 +1,31 @@
+"""The words of generated items: stems from the data's question templates, rationales, reasons."""
+
+from __future__ import annotations
+
+from quizgen.model import Dataset, Dimension, Source
+
+
+def name(data: Dataset, type_id: str) -> str:
+    """A type's name as it reads mid-sentence: "medical massage"."""
+    full = data.type(type_id).name
+    return full[0].lower() + full[1:]
+
+
+def capitalised(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def question(data: Dataset, dimension: Dimension, type_id: str) -> str:
+    return capitalised(dimension.question.replace("{type}", name(data, type_id)))
+
+
+def according_to(source: Source, stem: str) -> str:
+    return f'According to "{source.title}", {stem[0].lower()}{stem[1:]}'
+
+
+def cited(source: Source, quote: str) -> str:
+    return f'"{source.title}": “{quote}”'
+
+
+def statement(dimension: Dimension, value: str) -> str:
+    return f"{dimension.label}: {value}"
