@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from quizgen.bank.item import Item
+from quizgen.item import Item
 from quizgen.model import Dataset
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")

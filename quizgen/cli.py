@@ -4,14 +4,51 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from quizgen.model import Dataset
 
 DATA_DIR = click.argument(
     "data_dir",
     required=False,
     type=click.Path(file_okay=False, path_type=Path),
 )
+DATA_OPTION = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of data files (default: the data shipped with quizgen).",
+)
+OPTIONS = click.option(
+    "--options",
+    type=click.IntRange(3, 5),
+    default=4,
+    show_default=True,
+    help="Options per item (3 to 5).",
+)
+
+
+def _load(data_dir: Path | None) -> Dataset:
+    from quizgen.loader import load_data
+    from quizgen.problems import DataError
+
+    try:
+        return load_data(data_dir)
+    except DataError as err:
+        for problem in err.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException("the data has problems; run `quizgen validate`") from None
+
+
+def _check_choices(option: str, given: tuple[str, ...], known: list[str]) -> None:
+    for value in given:
+        if value not in known:
+            raise click.BadParameter(
+                f"{value!r} is not one of: {', '.join(known)}", param_hint=f"'{option}'"
+            )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,3 +112,154 @@ def schema() -> None:
     from quizgen.schema import schema_json
 
     click.echo(schema_json(), nl=False)
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--count", "-n", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same quiz.")
+@OPTIONS
+@click.option("--type", "types", multiple=True, help="Only items about this type (repeatable).")
+@click.option("--comparison", "comparisons", multiple=True, help="Only items from this table.")
+@click.option("--category", "categories", multiple=True, help="Only this category.")
+@click.option("--area", "areas", multiple=True, help="Only this MBLEx content area.")
+@click.option("--kind", "kinds", multiple=True, help="Only this kind of item.")
+@click.option(
+    "--blueprint",
+    type=click.Choice(["mblex"]),
+    help="Spread items over the MBLEx content areas by their weights.",
+)
+@click.option(
+    "--variants",
+    type=click.IntRange(1, 26),
+    default=1,
+    show_default=True,
+    help="Per-student versions (A, B, ...): the same items, reordered and reshuffled.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "html"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option("--title", default="Massage types quiz", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (replaced only by a complete file); default: standard output.",
+)
+def generate(
+    data_dir: Path | None,
+    count: int,
+    seed: int,
+    options: int,
+    types: tuple[str, ...],
+    comparisons: tuple[str, ...],
+    categories: tuple[str, ...],
+    areas: tuple[str, ...],
+    kinds: tuple[str, ...],
+    blueprint: str | None,
+    variants: int,
+    fmt: str,
+    title: str,
+    output: Path | None,
+) -> None:
+    """Make a quiz from the question bank.
+
+    \b
+    Examples:
+        quizgen generate --count 25 --seed 7 --format html -o quiz.html
+        quizgen generate --count 100 --blueprint mblex --variants 3 --format json
+        quizgen generate --type medical --category payment --options 3
+    """
+    from quizgen.bank import KINDS, build_bank
+    from quizgen.export import FORMATS
+    from quizgen.quiz import Filters, QuizError, assemble
+
+    data = _load(data_dir)
+    _check_choices("--type", types, [t.id for t in data.types])
+    _check_choices("--comparison", comparisons, [c.id for c in data.comparisons])
+    _check_choices("--category", categories, [c.id for c in data.categories])
+    _check_choices("--area", areas, [a.id for a in data.exam.areas])
+    _check_choices("--kind", kinds, list(KINDS))
+    filters = Filters(types, comparisons, categories, areas, kinds)
+    try:
+        quiz = assemble(
+            build_bank(data),
+            data,
+            count=count,
+            seed=seed,
+            options=options,
+            filters=filters,
+            blueprint=blueprint,
+            variants=variants,
+            title=title,
+        )
+    except QuizError as err:
+        raise click.BadParameter(str(err), param_hint=f"'{err.option}'") from None
+    _write(FORMATS[fmt](quiz), output)
+    if blueprint and quiz.blueprint:
+        for share in quiz.blueprint:
+            if share.available == 0:
+                click.echo(
+                    f"not covered by this material: {share.name} ({share.weight}%)", err=True
+                )
+
+
+def _write(content: bytes, output: Path | None) -> None:
+    from quizgen.atomic import write_bytes
+
+    if output is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return
+    try:
+        write_bytes(output, content)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {output}: {err.strerror}") from None
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--stats", is_flag=True, help="Counts per kind, category and area (the default).")
+def bank(data_dir: Path | None, stats: bool) -> None:
+    """Describe the question bank built from the data.
+
+    \b
+    Example:
+        quizgen bank --stats
+    """
+    from quizgen.bank import build_bank
+    from quizgen.bank_stats import stats_lines
+
+    data = _load(data_dir)
+    for line in stats_lines(build_bank(data), data):
+        click.echo(line)
+
+
+@main.command()
+@DATA_OPTION
+@OPTIONS
+def audit(data_dir: Path | None, options: int) -> None:
+    """Check every item against the item-writing rules; exit 1 if any is broken.
+
+    \b
+    Example:
+        quizgen audit --options 4
+    """
+    from quizgen.audit import audit as run_audit
+    from quizgen.bank import build_bank
+
+    data = _load(data_dir)
+    report = run_audit(build_bank(data).usable(options), options, data)
+    for violation in report.violations:
+        click.echo(f"{violation.item}: {violation.rule}: {violation.detail}")
+    click.echo(
+        f"{report.items} items with {options} options, {len(report.violations)} violations; "
+        f"key is the longest option in {report.key_longest} "
+        f"({report.key_longest_share:.1%}, at most 35% allowed)"
+    )
+    if report.violations or report.key_longest_share > 0.35:
+        sys.exit(1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from quizgen.audit import check_item
 from quizgen.bank import authored, list_items, table_items, term_items
 from quizgen.bank.facts import Facts
-from quizgen.bank.item import KINDS, Choice, Item
+from quizgen.item import KINDS, Choice, Item
 from quizgen.model import Dataset
 
 __all__ = ["KINDS", "MAX_OPTIONS", "MIN_DISTRACTORS", "Bank", "Choice", "Item", "build_bank"]

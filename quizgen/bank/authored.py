@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quizgen.bank.item import Choice, Item
+from quizgen.item import Choice, Item
 from quizgen.model import Dataset
 
 

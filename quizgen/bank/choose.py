@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.bank.item import Choice
+from quizgen.item import Choice
 
 
 def by_preference(choices: list[Choice], key: str, comparison: str | None) -> list[Choice]:
