@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts, Known
-from quizgen.item import Choice, Item, item_id
 from quizgen.bank.similarity import overlaps
+from quizgen.item import Choice, Item, item_id
 from quizgen.model import Comparison
 
 

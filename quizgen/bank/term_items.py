@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts
-from quizgen.item import Choice, Item, item_id
 from quizgen.bank.similarity import overlaps, words
+from quizgen.item import Choice, Item, item_id
 from quizgen.model import Dataset, Source, Term
 
 CATEGORY = "terminology"
