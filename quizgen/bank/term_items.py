@@ -108,7 +108,16 @@ def definition_items(facts: Facts, source: Source) -> Iterator[Item]:
     data = facts.data
     for massage_type in data.types:
         mine = [d for d in massage_type.definitions if d.source == source.id]
-        apart = _types_used_by(facts, source) - _equated_by(facts, source, massage_type.id)
+        same = _equated_by(facts, source, massage_type.id)
+        apart = _types_used_by(facts, source) - same
+        # What the source says of this type, or of a type it equates with it, is true of it.
+        true_of_it = [
+            d.text
+            for t in data.types
+            if t.id == massage_type.id or t.id in same
+            for d in t.definitions
+            if d.source == source.id
+        ]
         for definition in mine:
             wrong = [
                 Choice(
@@ -119,7 +128,7 @@ def definition_items(facts: Facts, source: Source) -> Iterator[Item]:
                 if other.id in apart and other.id != massage_type.id
                 for other_def in other.definitions
                 if other_def.source == source.id
-                and not any(overlaps(other_def.text, d.text) for d in mine)
+                and not any(overlaps(other_def.text, text) for text in true_of_it)
             ]
             stem = wording.according_to(
                 source, f"Which of the following describes {wording.name(data, massage_type.id)}?"
