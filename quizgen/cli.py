@@ -200,12 +200,15 @@ def generate(
     except QuizError as err:
         raise click.BadParameter(str(err), param_hint=f"'{err.option}'") from None
     _write(FORMATS[fmt](quiz), output)
-    if blueprint and quiz.blueprint:
-        for share in quiz.blueprint:
-            if share.available == 0:
-                click.echo(
-                    f"not covered by this material: {share.name} ({share.weight}%)", err=True
-                )
+    for share in quiz.blueprint or ():
+        if share.available == 0:
+            click.echo(f"not covered by this material: {share.name} ({share.weight}%)", err=True)
+        elif share.short:
+            click.echo(
+                f"short: {share.name}: {share.quota} of {share.target} items "
+                "(the material has no more)",
+                err=True,
+            )
 
 
 def _write(content: bytes, output: Path | None) -> None:

@@ -1,0 +1,172 @@
+"""`quizgen generate`, `bank` and `audit` as an instructor runs them, in real processes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser
+
+from quizgen import load_data
+from quizgen.bank import build_bank
+from tests.conftest import DATA_DIR
+
+QUIZGEN = [sys.executable, "-m", "quizgen"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*QUIZGEN, *args], capture_output=True, check=False)
+
+
+def quiz_json(*args: str) -> dict[str, Any]:
+    result = run("generate", "--format", "json", *args)
+    assert result.returncode == 0, result.stderr.decode()
+    return dict(json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html"])
+def test_same_seed_same_bytes_other_seed_other_quiz(fmt: str) -> None:
+    args = ("generate", "--count", "30", "--format", fmt, "--variants", "2")
+    first, again = run(*args, "--seed", "5"), run(*args, "--seed", "5")
+    other = run(*args, "--seed", "6")
+    assert first.returncode == 0, first.stderr.decode()
+    assert first.stdout == again.stdout
+    assert first.stdout != other.stdout
+
+
+@pytest.mark.parametrize("options", [3, 4, 5])
+def test_no_fact_twice_and_keys_spread_evenly(options: int) -> None:
+    quiz = quiz_json("--count", "100", "--seed", "11", "--options", str(options))
+    data = load_data(DATA_DIR)
+    facts = {i.id: i.fact for i in build_bank(data).items}
+    questions = quiz["variants"][0]["questions"]
+    assert len(questions) == 100
+    assert len({facts[q["id"]] for q in questions}) == 100
+    positions = Counter(q["key"] for q in questions)
+    assert len(positions) == options
+    assert max(positions.values()) - min(positions.values()) <= 1
+    for q in questions:
+        assert len(q["options"]) == options
+        assert [o["correct"] for o in q["options"]].count(True) == 1
+        assert all(o["why_wrong"] for o in q["options"] if not o["correct"])
+        assert q["rationale"] and q["source"]["quote"]
+
+
+def test_blueprint_follows_the_weights_where_the_content_reaches() -> None:
+    result = run("generate", "--count", "100", "--blueprint", "mblex", "--format", "json")
+    quiz = json.loads(result.stdout)
+    shares = {s["area"]: s for s in quiz["blueprint"]}
+    areas = Counter(q["area"] for q in quiz["variants"][0]["questions"])
+    assert sum(areas.values()) == 100
+    for area, share in shares.items():
+        assert areas[area] == share["items"]
+        assert share["items"] <= share["target"] + 5  # filled up only where others fall short
+    short = [s for s in shares.values() if s["items"] < s["target"]]
+    assert short, "the sources cover anatomy and kinesiology only thinly"
+    stderr = result.stderr.decode()
+    for share in short:
+        assert share["area"] in json.dumps(quiz)
+    assert "short:" in stderr and "Kinesiology" in stderr
+
+
+def test_variants_are_labelled_and_hold_the_same_items_reordered() -> None:
+    quiz = quiz_json("--count", "20", "--variants", "3", "--seed", "3")
+    labels = [v["label"] for v in quiz["variants"]]
+    assert labels == ["A", "B", "C"]
+    ids = [[q["id"] for q in v["questions"]] for v in quiz["variants"]]
+    assert sorted(ids[0]) == sorted(ids[1]) == sorted(ids[2])
+    assert ids[0] != ids[1] != ids[2]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "field"),
+    [
+        ("--type", "medical", "types"),
+        ("--category", "payment", "category"),
+        ("--area", "ethics-law", "area"),
+        ("--kind", "value", "kind"),
+    ],
+)
+def test_filters(option: str, value: str, field: str) -> None:
+    quiz = quiz_json("--count", "5", option, value)
+    for q in quiz["variants"][0]["questions"]:
+        assert value in q[field] if field == "types" else q[field] == value
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--category", "paymnt"), "'--category': 'paymnt' is not one of"),
+        (("--count", "5000"), "'--count': only"),
+        (("--options", "9"), "'--options': 9 is not in the range 3<=x<=5"),
+        (("--type", "sports"), "'--type': 'sports' is not one of"),
+        (("--blueprint", "nclex"), "'--blueprint'"),
+    ],
+)
+def test_bad_options_exit_2_with_a_message(args: tuple[str, ...], message: str) -> None:
+    result = run("generate", *args)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2
+    assert message in stderr
+    assert "Traceback" not in stderr
+
+
+def test_a_failed_run_leaves_the_existing_output_file_alone(tmp_path: Path) -> None:
+    out = tmp_path / "quiz.html"
+    out.write_text("last week's quiz")
+    assert run("generate", "--count", "5000", "-o", str(out)).returncode == 2
+    assert out.read_text() == "last week's quiz"
+    assert list(tmp_path.iterdir()) == [out]
+    assert run("generate", "--count", "5", "--format", "html", "-o", str(out)).returncode == 0
+    assert out.read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_bank_stats_counts_kinds_areas_and_dropped_items() -> None:
+    result = run("bank", "--stats")
+    text = result.stdout.decode()
+    bank = build_bank(load_data(DATA_DIR))
+    assert result.returncode == 0
+    assert text.startswith(f"{len(bank.items)} items")
+    assert "by kind:" in text and "by category:" in text and "by MBLEx area:" in text
+    assert f"dropped for lack of proven distractors: {sum(bank.dropped.values())}" in text
+
+
+def test_audit_passes_on_the_shipped_bank_and_reports_longest_keys() -> None:
+    result = run("audit")
+    last = result.stdout.decode().strip().splitlines()[-1]
+    assert result.returncode == 0, result.stdout.decode()[-2000:]
+    assert " 0 violations" in last and "key is the longest option in" in last
+
+
+def test_html_prints_a_student_copy_and_a_separate_key(tmp_path: Path, browser: Browser) -> None:
+    out = tmp_path / "quiz.html"
+    assert (
+        run(
+            "generate", "--count", "12", "--variants", "2", "--format", "html", "-o", str(out)
+        ).returncode
+        == 0
+    )
+    page = browser.new_page()
+    try:
+        page.goto(out.as_uri())
+        students = page.locator("section.student-copy")
+        keys = page.locator("section.answer-key")
+        assert students.count() == 2 and keys.count() == 2
+        first = students.first
+        assert "Name:" in first.inner_text() and "Date:" in first.inner_text()
+        assert first.locator("ol.questions > li").count() == 12
+        quiz = json.loads(
+            run("generate", "--count", "12", "--variants", "2", "--format", "json").stdout
+        )
+        rationale = quiz["variants"][0]["questions"][0]["rationale"]
+        assert rationale not in first.inner_text()  # no answers in the student copy
+        assert rationale in keys.first.inner_text()
+        pdf = page.pdf(format="Letter")
+        assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 4
+    finally:
+        page.close()
