@@ -40,6 +40,7 @@ class Item:
     distractors: tuple[Choice, ...]  # every proven distractor, the best first
     rationale: str
     source: str
+    source_title: str
     quote: str
     category: str
     area: str

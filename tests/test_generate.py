@@ -54,7 +54,8 @@ def test_no_fact_twice_and_keys_spread_evenly(options: int) -> None:
         assert len(q["options"]) == options
         assert [o["correct"] for o in q["options"]].count(True) == 1
         assert all(o["why_wrong"] for o in q["options"] if not o["correct"])
-        assert q["rationale"] and q["source"]["quote"]
+        assert q["rationale"] and q["source"]["quote"] and q["source"]["title"]
+        assert q["category"] and q["area"] and q["kind"]
 
 
 def test_blueprint_follows_the_weights_where_the_content_reaches() -> None:

@@ -20,6 +20,7 @@ def items(data: Dataset) -> Iterator[Item]:
             distractors=tuple(Choice(d.text, d.why) for d in authored.distractors),
             rationale=" ".join(authored.rationale.split()),
             source=authored.source,
+            source_title=data.source(authored.source).title,
             quote=authored.quote,
             category=authored.category,
             area=authored.area,

@@ -66,6 +66,7 @@ def _item(facts: Facts, fact: Known, kind: str, stem: str, basis: dict[str, str]
             f"({dimension.label.lower()}): {wording.cited(source, fact.quote)}."
         ),
         source=source.id,
+        source_title=source.title,
         quote=fact.quote,
         category=dimension.category,
         area=dimension.area,

@@ -42,9 +42,11 @@ def _common(facts: Facts, fact: Known, kind: str, stem: str, key: str, wrong: li
         distractors=tuple(by_preference(wrong, key, fact.comparison.id)),
         rationale=(
             f"{wording.capitalised(wording.name(data, fact.type))}: {dimension.label.lower()} "
-            f"is “{fact.value}” ({wording.cited(source, fact.quote)})."
+            f"{'includes' if dimension.kind == 'list' else 'is'} “{fact.value}” "
+            f"({wording.cited(source, fact.quote)})."
         ),
         source=source.id,
+        source_title=source.title,
         quote=fact.quote,
         category=dimension.category,
         area=dimension.area,

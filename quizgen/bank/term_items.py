@@ -52,6 +52,7 @@ def _term_item(
         distractors=tuple(by_preference(wrong, key, None)),
         rationale=f"{term.term}: {term.definition} ({wording.cited(source, term.quote)}).",
         source=source.id,
+        source_title=source.title,
         quote=term.quote,
         category=CATEGORY,
         area=_area(data, term),
@@ -145,6 +146,7 @@ def definition_items(facts: Facts, source: Source) -> Iterator[Item]:
                     f"{wording.cited(source, definition.quote)}."
                 ),
                 source=source.id,
+                source_title=source.title,
                 quote=definition.quote,
                 category=CATEGORY,
                 area=_area(data),
@@ -187,6 +189,7 @@ def synonym_items(facts: Facts, source: Source) -> Iterator[Item]:
                         f"{wording.cited(source, synonym.quote)}."
                     ),
                     source=source.id,
+                    source_title=source.title,
                     quote=synonym.quote,
                     category=CATEGORY,
                     area=_area(data),

@@ -21,7 +21,7 @@ def question(q: Question) -> dict[str, Any]:
         ],
         "key": q.key_letter,
         "rationale": item.rationale,
-        "source": {"id": item.source, "quote": item.quote},
+        "source": {"id": item.source, "title": item.source_title, "quote": item.quote},
         "category": item.category,
         "area": item.area,
         "types": list(item.types),
