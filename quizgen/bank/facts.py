@@ -75,6 +75,19 @@ class Facts:
             for d in self.data.discrepancies
         )
 
+    def wrong_values(self, fact: Known, kind: str) -> list[Known]:
+        """Other types' values on the fact's dimension proven false of the fact's type,
+        one per distinct value, in data order."""
+        chosen: list[Known] = []
+        for other in self.others_on(fact.dimension, kind):
+            if (
+                self.distinct(fact.type, other.type)
+                and self.disproves(other.value, fact.type, fact.dimension)
+                and not any(overlaps(other.value, c.value) for c in chosen)
+            ):
+                chosen.append(other)
+        return chosen
+
     def others_on(self, dimension: str, kind: str) -> list[Known]:
         """Every known value on a dimension, text cells or list items, in data order."""
         table = self.text if kind == "text" else self.items

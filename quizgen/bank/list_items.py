@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts, Known
-from quizgen.bank.similarity import overlaps
 from quizgen.item import Choice, Item, item_id
 from quizgen.model import Comparison
 
@@ -32,21 +31,15 @@ def items(facts: Facts) -> Iterator[Item]:
 def _wrong_for(facts: Facts, fact: Known) -> list[Choice]:
     """Items of other types' lists on the dimension that the asked type's lists lack."""
     data = facts.data
-    wrong: dict[str, Choice] = {}
-    for other in facts.others_on(fact.dimension, "list"):
-        if (
-            facts.distinct(fact.type, other.type)
-            and facts.disproves(other.value, fact.type, fact.dimension)
-            and not any(overlaps(other.value, w) for w in wrong)
-        ):
-            title = data.source(other.comparison.source).title
-            wrong[other.value] = Choice(
-                other.value,
-                f'"{title}" lists it for {wording.name(data, other.type)}, '
-                f"not for {wording.name(data, fact.type)}.",
-                other.comparison.id,
-            )
-    return list(wrong.values())
+    return [
+        Choice(
+            other.value,
+            f'"{data.source(other.comparison.source).title}" lists it for '
+            f"{wording.name(data, other.type)}, not for {wording.name(data, fact.type)}.",
+            other.comparison.id,
+        )
+        for other in facts.wrong_values(fact, "list")
+    ]
 
 
 def _item(facts: Facts, fact: Known, kind: str, stem: str, basis: dict[str, str]) -> Item:

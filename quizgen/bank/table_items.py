@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts, Known
-from quizgen.bank.similarity import overlaps
 from quizgen.item import Choice, Item, item_id
 
 # Distractors from the statement's own category, if it has this many, keep options homogeneous.
@@ -66,21 +65,17 @@ def value_item(facts: Facts, fact: Known) -> Item:
     """ "In medical massage, how are rates set?" - other types' values that the type lacks."""
     data = facts.data
     asked = wording.name(data, fact.type)
-    wrong: dict[str, Choice] = {}
-    for other in facts.others_on(fact.dimension, "text"):
-        if (
-            facts.distinct(fact.type, other.type)
-            and facts.disproves(other.value, fact.type, fact.dimension)
-            and not any(overlaps(other.value, w) for w in wrong)
-        ):
-            title = data.source(other.comparison.source).title
-            wrong[other.value] = Choice(
-                other.value,
-                f'That is {wording.name(data, other.type)}, per "{title}"; {asked} differs here.',
-                other.comparison.id,
-            )
+    wrong = [
+        Choice(
+            other.value,
+            f"That is {wording.name(data, other.type)}, per "
+            f'"{data.source(other.comparison.source).title}"; {asked} differs here.',
+            other.comparison.id,
+        )
+        for other in facts.wrong_values(fact, "text")
+    ]
     stem = _stem(facts, fact, wording.question(data, data.dimension(fact.dimension), fact.type))
-    return _common(facts, fact, "value", stem, fact.value, list(wrong.values()))
+    return _common(facts, fact, "value", stem, fact.value, wrong)
 
 
 def which_type_item(facts: Facts, fact: Known) -> Item:
