@@ -139,9 +139,11 @@ def schema() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "markdown", "html"]),
+    type=click.Choice(["json", "markdown", "html", "gift", "moodle-xml", "qti", "anki", "tsv"]),
     default="markdown",
     show_default=True,
+    help="html: print (student copies + answer key); gift, moodle-xml: Moodle; qti: Canvas "
+    "(zip); anki: Anki deck (.apkg); tsv: Quizlet-style flashcards; json: everything.",
 )
 @click.option("--title", default="Massage types quiz", show_default=True)
 @click.option(
@@ -173,11 +175,18 @@ def generate(
         quizgen generate --count 25 --seed 7 --format html -o quiz.html
         quizgen generate --count 100 --blueprint mblex --variants 3 --format json
         quizgen generate --type medical --category payment --options 3
+        quizgen generate --count 40 --format moodle-xml -o week3.xml
+        quizgen generate --count 40 --format qti -o week3-canvas.zip
+        quizgen generate --count 200 --format anki -o massage-types.apkg
     """
     from quizgen.bank import KINDS, build_bank
-    from quizgen.export import FORMATS
+    from quizgen.export import BINARY, FORMATS
     from quizgen.quiz import Filters, QuizError, assemble
 
+    if fmt in BINARY and output is None:
+        raise click.BadParameter(
+            f"{fmt} is a binary file; give --output FILE", param_hint="'--format'"
+        )
     data = _load(data_dir)
     _check_choices("--type", types, [t.id for t in data.types])
     _check_choices("--comparison", comparisons, [c.id for c in data.comparisons])

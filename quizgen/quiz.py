@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from quizgen.bank import Bank, Item
 from quizgen.blueprint import AreaShare, quotas
@@ -69,6 +69,9 @@ class Quiz:
     options: int
     variants: tuple[Variant, ...]
     blueprint: tuple[AreaShare, ...] | None = None
+    # Display names of the categories and areas the items use, so exporters need no data.
+    category_labels: Mapping[str, str] = field(default_factory=dict)
+    area_names: Mapping[str, str] = field(default_factory=dict)
 
 
 def _spread_by_kind(items: Sequence[Item], rng: random.Random) -> list[Item]:
@@ -178,4 +181,6 @@ def assemble(
         options=options,
         variants=tuple(variant(items, options, seed, LETTERS[n]) for n in range(variants)),
         blueprint=shares,
+        category_labels={c.id: c.label for c in data.categories},
+        area_names={a.id: a.name for a in data.exam.areas},
     )

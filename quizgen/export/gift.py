@@ -1,0 +1,46 @@
+"""Moodle's GIFT text format: one multiple-choice question per block, grouped by $CATEGORY.
+
+Escaping follows Moodle's GIFT importer: backslash first, then ~ = # { } : each get a
+backslash; a line break becomes the two characters \\n, which Moodle reads back as one.
+"""
+
+from __future__ import annotations
+
+from quizgen.export.plain import questions
+from quizgen.quiz import Quiz
+
+_SPECIAL = "~=#{}:"
+
+
+def escape(text: str) -> str:
+    out = text.replace("\\", "\\\\")
+    for char in _SPECIAL:
+        out = out.replace(char, "\\" + char)
+    return out.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def _category(quiz: Quiz, label: str) -> str:
+    # In a Moodle category path "/" separates levels; "//" is a literal slash.
+    return "$course$/" + "/".join(part.replace("/", "//") for part in (quiz.title, label))
+
+
+def export(quiz: Quiz) -> bytes:
+    labels = quiz.category_labels
+    blocks = [f"// {quiz.title} (seed {quiz.seed})"]
+    current = None
+    for q in sorted(questions(quiz), key=lambda q: (q.item.category, q.number)):
+        item = q.item
+        if item.category != current:
+            current = item.category
+            blocks.append(f"$CATEGORY: {_category(quiz, labels.get(current, current))}")
+        answers = []
+        for n, text in enumerate(q.options):
+            mark = "=" if n == q.key_index else "~"
+            feedback = item.rationale if n == q.key_index else q.reasons[n]
+            answers.append(f"\t{mark}{escape(text)}#{escape(feedback)}")
+        blocks.append(
+            f"::{escape(item.id)}::{escape(item.stem)}{{\n"
+            + "\n".join(answers)
+            + f"\n\t####{escape(item.rationale)}\n}}"
+        )
+    return ("\n\n".join(blocks) + "\n").encode("utf-8")

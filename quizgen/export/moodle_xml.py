@@ -1,0 +1,68 @@
+"""Moodle XML: multichoice questions with per-answer and general feedback, tags and categories.
+
+Texts are written as plain_text, so Moodle shows them as typed (no HTML is interpreted).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from quizgen.export.plain import questions
+from quizgen.quiz import Question, Quiz
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    ET.SubElement(element, "text").text = text
+    return element
+
+
+def _category(quiz: Quiz, root: ET.Element, category: str) -> None:
+    question = ET.SubElement(root, "question", type="category")
+    label = quiz.category_labels.get(category, category)
+    path = "/".join(p.replace("/", "//") for p in (quiz.title, label))
+    _text(question, "category", f"$course$/{path}")
+
+
+def _multichoice(quiz: Quiz, root: ET.Element, q: Question) -> None:
+    item = q.item
+    question = ET.SubElement(root, "question", type="multichoice")
+    _text(question, "name", item.id)
+    _text(question, "questiontext", item.stem, format="plain_text")
+    _text(question, "generalfeedback", item.rationale, format="plain_text")
+    for tag, value in (
+        ("defaultgrade", "1"),
+        ("penalty", "0"),
+        ("hidden", "0"),
+        ("idnumber", item.id),
+        ("single", "true"),
+        ("shuffleanswers", "true"),
+        ("answernumbering", "abc"),
+    ):
+        ET.SubElement(question, tag).text = value
+    for n, option in enumerate(q.options):
+        correct = n == q.key_index
+        answer = _text(
+            question, "answer", option, fraction="100" if correct else "0", format="plain_text"
+        )
+        _text(answer, "feedback", item.rationale if correct else q.reasons[n], format="plain_text")
+    tags = ET.SubElement(question, "tags")
+    for tag in (
+        f"category:{quiz.category_labels.get(item.category, item.category)}",
+        f"area:{quiz.area_names.get(item.area, item.area)}",
+        f"kind:{item.kind}",
+    ):
+        _text(tags, "tag", tag)
+
+
+def export(quiz: Quiz) -> bytes:
+    root = ET.Element("quiz")
+    current = None
+    for q in sorted(questions(quiz), key=lambda q: (q.item.category, q.number)):
+        if q.item.category != current:
+            current = q.item.category
+            _category(quiz, root, current)
+        _multichoice(quiz, root, q)
+    ET.indent(root)
+    body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return body + b"\n"
