@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+READERS := tests/readers/node_modules/.installed
 # Material prints an end-of-life notice on every build; the notice is known and noted.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -14,6 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# A GIFT parser (gift-pegjs, pinned in the lock file) reads the GIFT exports back in the tests.
+$(READERS): tests/readers/package-lock.json
+	npm ci --prefix tests/readers --no-audit --no-fund
+	touch $(READERS)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -28,8 +34,8 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck $(READERS)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache tests/readers/node_modules

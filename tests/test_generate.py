@@ -171,3 +171,29 @@ def test_html_prints_a_student_copy_and_a_separate_key(tmp_path: Path, browser: 
         assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 4
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "magic"),
+    [("gift", b"// "), ("moodle-xml", b"<?xml"), ("qti", b"PK"), ("anki", b"PK"), ("tsv", b"")],
+)
+def test_every_lms_format_writes_a_file(tmp_path: Path, fmt: str, magic: bytes) -> None:
+    out = tmp_path / f"quiz.{fmt}"
+    result = run("generate", "--count", "10", "--format", fmt, "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    content = out.read_bytes()
+    assert content.startswith(magic) and len(content) > 500
+
+
+@pytest.mark.parametrize("fmt", ["qti", "anki"])
+def test_binary_formats_need_an_output_file(fmt: str) -> None:
+    result = run("generate", "--count", "10", "--format", fmt)
+    assert result.returncode == 2
+    assert f"'--format': {fmt} is a binary file; give --output FILE" in result.stderr.decode()
+    assert result.stdout == b""
+
+
+def test_help_shows_an_example_of_each_export() -> None:
+    text = run("generate", "--help").stdout.decode()
+    for fmt in ("moodle-xml", "qti", "anki", "html"):
+        assert f"--format {fmt}" in text

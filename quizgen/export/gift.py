@@ -2,6 +2,7 @@
 
 Escaping follows Moodle's GIFT importer: backslash first, then ~ = # { } : each get a
 backslash; a line break becomes the two characters \\n, which Moodle reads back as one.
+Questions are marked [plain], so Moodle shows any markup in the data as text.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def export(quiz: Quiz) -> bytes:
             feedback = item.rationale if n == q.key_index else q.reasons[n]
             answers.append(f"\t{mark}{escape(text)}#{escape(feedback)}")
         blocks.append(
-            f"::{escape(item.id)}::{escape(item.stem)}{{\n"
+            f"::{escape(item.id)}::[plain]{escape(item.stem)}{{\n"
             + "\n".join(answers)
             + f"\n\t####{escape(item.rationale)}\n}}"
         )

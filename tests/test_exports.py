@@ -1,0 +1,272 @@
+"""Every export format, read back by a reader that is not ours, says what the quiz says."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
+
+from quizgen import atomic, load_data
+from quizgen.bank import build_bank
+from quizgen.export import anki_deck, canvas_qti, gift, moodle_xml, tsv_cards
+from quizgen.item import Choice, Item
+from quizgen.quiz import Question, Quiz, Variant, assemble
+from tests.conftest import DATA_DIR
+from tests.exports_readback import (
+    read_anki_fields,
+    read_gift,
+    read_moodle_xml,
+    read_qti,
+    read_tsv,
+)
+
+LONG = ("Long {=~#:} \\ text " * 300)[:5000]
+HOSTILE = [
+    "Braces { } tilde ~ equals = hash # colon : backslash \\ end",
+    "Markup < > & \" ' <script>alert(1)</script> &amp;",
+    "CDATA end ]]> and ]] > and <![CDATA[ x",
+    "Line one\nline two\n\nafter a blank line",
+    "Emoji 💆‍♀️🙂 and a flag 🇺🇸",
+    "Right to left: עיסוי רפואי مساج طبي",
+    LONG,
+]
+
+
+def _hostile_quiz() -> Quiz:
+    questions = []
+    for n, text in enumerate(HOSTILE):
+        others = [h for h in HOSTILE if h != text][:3]
+        item = Item(
+            id=f"hostile-{n}",
+            kind="value",
+            fact=f"hostile:{n}",
+            stem=f"{text} - which one?",
+            key=f"Key {n}: {text}",
+            distractors=tuple(Choice(f"Wrong {n}: {o}", f"Because {o}") for o in others),
+            rationale=f"Rationale: {text}",
+            source="src",
+            source_title=f"Source {text[:40]}",
+            quote=f"Quote {text[:60]}",
+            category="payment",
+            area="ethics-law",
+        )
+        key_index = n % 4
+        options = [d.text for d in item.distractors]
+        reasons = [d.why for d in item.distractors]
+        options.insert(key_index, item.key)
+        reasons.insert(key_index, "")
+        questions.append(Question(n + 1, item, tuple(options), key_index, tuple(reasons)))
+    return Quiz(
+        title="Hostile {quiz} / week 1",
+        seed=1,
+        options=4,
+        variants=(Variant("A", tuple(questions)),),
+        category_labels={"payment": "Pay/ment {x}"},
+        area_names={"ethics-law": "Ethics & <Law>"},
+    )
+
+
+@pytest.fixture(scope="module")
+def quiz() -> Quiz:
+    data = load_data(DATA_DIR)
+    return assemble(build_bank(data), data, count=40, seed=3, blueprint="mblex")
+
+
+def _expected(quiz: Quiz) -> list[Question]:
+    return list(quiz.variants[0].questions)
+
+
+@pytest.fixture(params=["shipped", "hostile"])
+def any_quiz(request: pytest.FixtureRequest, quiz: Quiz) -> Quiz:
+    return quiz if request.param == "shipped" else _hostile_quiz()
+
+
+def _by_id(read: list[dict[str, object]]) -> dict[object, dict[str, object]]:
+    return {q["id"]: q for q in read}
+
+
+def test_gift_reads_back_to_the_same_questions(any_quiz: Quiz) -> None:
+    read = _by_id(read_gift(gift.export(any_quiz)))
+    expected = _expected(any_quiz)
+    assert len(read) == len(expected)
+    for q in expected:
+        back = read[q.item.id]
+        assert back["stem"] == q.item.stem
+        assert back["format"] == "plain"
+        assert back["options"] == list(q.options)
+        assert back["key"] == q.key_index and back["correct"] == 1
+        assert back["feedback"] == [
+            q.item.rationale if n == q.key_index else why for n, why in enumerate(q.reasons)
+        ]
+        assert back["general"] == q.item.rationale
+        label = any_quiz.category_labels[q.item.category].replace("/", "//")
+        assert back["category"] == f"$course$/{any_quiz.title.replace('/', '//')}/{label}"
+
+
+def test_gift_escapes_backslash_first_then_specials() -> None:
+    assert gift.escape("a\\{b}~=#:") == "a\\\\\\{b\\}\\~\\=\\#\\:"
+    assert gift.escape("one\ntwo") == "one\\ntwo"
+
+
+def test_moodle_xml_reads_back_with_every_setting_explicit(any_quiz: Quiz) -> None:
+    read = _by_id(read_moodle_xml(moodle_xml.export(any_quiz)))
+    for q in _expected(any_quiz):
+        back = read[q.item.id]
+        assert back["name"] == q.item.id
+        assert (back["stem"], back["format"]) == (q.item.stem, "plain_text")
+        assert back["options"] == list(q.options)
+        assert back["fractions"] == [
+            "100" if n == q.key_index else "0" for n in range(len(q.options))
+        ]
+        assert back["feedback"] == [
+            q.item.rationale if n == q.key_index else why for n, why in enumerate(q.reasons)
+        ]
+        assert back["general"] == q.item.rationale
+        assert back["settings"] == {
+            "single": "true",
+            "shuffleanswers": "true",
+            "answernumbering": "abc",
+        }
+        assert back["tags"] == [
+            f"category:{any_quiz.category_labels[q.item.category]}",
+            f"area:{any_quiz.area_names[q.item.area]}",
+            f"kind:{q.item.kind}",
+        ]
+        assert str(back["category"]).startswith("$course$/")
+
+
+def test_canvas_qti_package_reads_back_with_matching_identifiers(any_quiz: Quiz) -> None:
+    items, structure = read_qti(canvas_qti.export(any_quiz))
+    ident = structure["assessment_ident"]
+    assert structure["meta_identifier"] == ident
+    assert sorted(structure["names"]) == sorted(
+        ["imsmanifest.xml", f"{ident}/{ident}.xml", f"{ident}/assessment_meta.xml"]
+    )
+    assert structure["resources"][ident] == f"{ident}/{ident}.xml"
+    assert structure["meta"]["points_possible"] == f"{len(items)}.0"
+    assert structure["meta"]["shuffle_answers"] == "true"
+    read = _by_id(items)
+    for q in _expected(any_quiz):
+        back = read[q.item.id]
+        assert back["type"] == "multiple_choice_question"
+        assert back["meta"]["points_possible"] == "1.0"
+        assert back["meta"]["original_answer_ids"] == ",".join(back["idents"])
+        assert back["stem"] == q.item.stem.strip()
+        assert back["options"] == [o.strip() for o in q.options]
+        assert back["key"] == q.key_index and back["score"] == ["100"]
+        assert back["feedback"] == [
+            (q.item.rationale if n == q.key_index else why).strip()
+            for n, why in enumerate(q.reasons)
+        ]
+        assert back["general"] == q.item.rationale.strip()
+
+
+def test_tsv_has_one_card_per_question_and_two_columns(any_quiz: Quiz) -> None:
+    rows = read_tsv(tsv_cards.export(any_quiz))
+    expected = _expected(any_quiz)
+    assert len(rows) == len(expected)
+    for row, q in zip(rows, expected, strict=True):
+        assert len(row) == 2
+        term, definition = row
+        assert term.startswith(tsv_cards.flat(q.item.stem))
+        for option in q.options:
+            assert tsv_cards.flat(option) in term
+        assert definition.startswith(f"({q.key_letter}) {tsv_cards.flat(q.item.key)}")
+
+
+def _import(collection: Path, package: bytes, tmp_path: Path, name: str) -> Collection:
+    path = tmp_path / name
+    path.write_bytes(package)
+    col = Collection(str(collection))
+    col.import_anki_package(
+        ImportAnkiPackageRequest(
+            package_path=str(path),
+            options=ImportAnkiPackageOptions(
+                merge_notetypes=True,
+                # Anki's default: a note is updated when the package's copy is newer.
+                update_notes=ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+            ),
+        )
+    )
+    return col
+
+
+def test_anki_import_gives_one_note_per_item_and_updates_in_place(
+    any_quiz: Quiz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collection = tmp_path / "collection.anki2"
+    col = _import(collection, anki_deck.export(any_quiz), tmp_path, "first.apkg")
+    try:
+        notes = {col.get_note(n)["Id"]: col.get_note(n) for n in col.find_notes("")}
+        expected = _expected(any_quiz)
+        assert sorted(notes) == sorted(q.item.id for q in expected)
+        for q in expected:
+            back = read_anki_fields(notes[q.item.id]["Question"], notes[q.item.id]["Answer"])
+            assert back["stem"] == q.item.stem
+            assert back["options"] == list(q.options)
+            assert back["key"] == f"{q.key_letter}. {q.item.key}"
+            assert back["rationale"] == q.item.rationale
+            assert back["reasons"] == [
+                f"{chr(65 + n)}: {why}" for n, why in enumerate(q.reasons) if n != q.key_index
+            ]
+            note = notes[q.item.id]
+            assert (
+                f"category::{any_quiz.category_labels[q.item.category].replace(' ', '_')}"
+                in note.tags
+            )
+    finally:
+        col.close()
+    first = expected[0]
+    changed = replace(
+        first, item=replace(first.item, rationale=first.item.rationale + " (revised)")
+    )
+    revised = replace(
+        any_quiz,
+        variants=(Variant("A", (changed, *expected[1:])),),
+    )
+    # The second build is made a minute later, as next week's would be.
+    later = time.time() + 60
+    with monkeypatch.context() as patch:
+        patch.setattr(time, "time", lambda: later)
+        package = anki_deck.export(revised)
+    col = _import(collection, package, tmp_path, "second.apkg")
+    try:
+        ids = col.find_notes("")
+        assert len(ids) == len(expected)
+        note = next(col.get_note(n) for n in ids if col.get_note(n)["Id"] == first.item.id)
+        assert read_anki_fields(note["Question"], note["Answer"])["rationale"] == (
+            first.item.rationale + " (revised)"
+        )
+    finally:
+        col.close()
+
+
+def test_an_error_part_way_leaves_the_old_file_and_no_partial_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "quiz.apkg"
+    target.write_bytes(b"the old deck")
+
+    def failing_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OSError):
+        atomic.write_bytes(target, b"x" * 100_000)
+    assert target.read_bytes() == b"the old deck"
+    assert list(tmp_path.iterdir()) == [target]
+    monkeypatch.undo()
+    atomic.write_bytes(target, b"the new deck")
+    assert target.read_bytes() == b"the new deck"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
