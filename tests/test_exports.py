@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import replace
 from pathlib import Path
 
+import lxml.html
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 
 from quizgen import atomic, load_data
 from quizgen.bank import build_bank
-from quizgen.export import anki_deck, canvas_qti, gift, moodle_xml, tsv_cards
+from quizgen.export import (
+    anki_deck,
+    canvas_qti,
+    gift,
+    html_quiz,
+    json_quiz,
+    moodle_xml,
+    tsv_cards,
+)
 from quizgen.item import Choice, Item
 from quizgen.quiz import Question, Quiz, Variant, assemble
 from tests.conftest import DATA_DIR
@@ -270,3 +280,19 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_json_and_html_keep_hostile_text(any_quiz: Quiz) -> None:
+    document = json.loads(json_quiz.export(any_quiz))
+    page = lxml.html.document_fromstring(html_quiz.export(any_quiz))
+    student = page.find_class("student-copy")[0]
+    shown = student.findall("ol/li")
+    for q, data, li in zip(
+        _expected(any_quiz), document["variants"][0]["questions"], shown, strict=True
+    ):
+        assert data["stem"] == q.item.stem
+        assert [o["text"] for o in data["options"]] == list(q.options)
+        assert data["rationale"] == q.item.rationale
+        assert li.find("p").text_content() == q.item.stem
+        assert [o.text_content() for o in li.findall("ol/li")] == list(q.options)
+    assert page.findall(".//script") == []
