@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:
+    from quizgen.item import Item
     from quizgen.model import Dataset
+    from quizgen.progress.store import Store
 
 DATA_DIR = click.argument(
     "data_dir",
@@ -275,3 +278,220 @@ def audit(data_dir: Path | None, options: int) -> None:
     )
     if report.violations or report.key_longest_share > 0.35:
         sys.exit(1)
+
+
+PROGRESS_DIR = click.option(
+    "--data-dir",
+    "progress_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of your progress database (default: $QUIZGEN_DATA_DIR, else your user "
+    "data folder).",
+)
+NO_COLOR = click.option("--no-color", is_flag=True, help="No colours (so does NO_COLOR=1).")
+FILTERS = [
+    click.option("--type", "types", multiple=True, help="Only items about this type."),
+    click.option("--comparison", "comparisons", multiple=True, help="Only items from this table."),
+    click.option("--category", "categories", multiple=True, help="Only this category."),
+    click.option("--area", "areas", multiple=True, help="Only this MBLEx content area."),
+]
+
+
+def _filtered(data: Dataset, options: int, filters: tuple[tuple[str, ...], ...]) -> list[Item]:
+    from quizgen.bank import build_bank
+    from quizgen.quiz import Filters
+
+    types, comparisons, categories, areas = filters
+    _check_choices("--type", types, [t.id for t in data.types])
+    _check_choices("--comparison", comparisons, [c.id for c in data.comparisons])
+    _check_choices("--category", categories, [c.id for c in data.categories])
+    _check_choices("--area", areas, [a.id for a in data.exam.areas])
+    wanted = Filters(types, comparisons, categories, areas)
+    return [i for i in build_bank(data).usable(options) if wanted.accepts(i)]
+
+
+def _store(progress_dir: Path | None) -> Store:
+    from quizgen.progress.store import ProgressError, Store
+
+    try:
+        store = Store(progress_dir)
+    except ProgressError as err:
+        raise click.ClickException(str(err)) from None
+    if store.moved_aside is not None:
+        click.echo(
+            f"Your progress database could not be read; it was moved to {store.moved_aside} "
+            "and a new one started.",
+            err=True,
+        )
+    return store
+
+
+def _report_missing(store: Store, items: list[Item], all_ids: set[str]) -> None:
+    gone = sorted(set(store.cards()) - all_ids)
+    if gone:
+        click.echo(
+            f"{len(gone)} item(s) in your progress are no longer in the question bank "
+            "(the data changed); their history is kept.",
+            err=True,
+        )
+
+
+def _with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    for option in reversed(FILTERS):
+        command = option(command)
+    return command
+
+
+@main.command()
+@DATA_OPTION
+@PROGRESS_DIR
+@_with_filters
+@click.option(
+    "--new",
+    "new_per_day",
+    type=click.IntRange(0),
+    default=20,
+    show_default=True,
+    help="New items per day.",
+)
+@click.option("--limit", type=click.IntRange(1), help="At most this many answers this session.")
+@OPTIONS
+@NO_COLOR
+def drill(
+    data_dir: Path | None,
+    progress_dir: Path | None,
+    types: tuple[str, ...],
+    comparisons: tuple[str, ...],
+    categories: tuple[str, ...],
+    areas: tuple[str, ...],
+    new_per_day: int,
+    limit: int | None,
+    options: int,
+    no_color: bool,
+) -> None:
+    """Drill with spaced repetition: due items first, then new ones; feedback after each.
+
+    Answer with one key: a-d (or 1-4). Press s (sure) or u (unsure) first if you like; the
+    schedule uses it: wrong = Again, right but unsure = Hard, right = Good. q quits; every
+    answer is saved as you go. Without a terminal, answers are read one per line ("s b").
+
+    \\b
+    Examples:
+        quizgen drill
+        quizgen drill --category payment --new 10 --limit 30
+    """
+    from quizgen.bank import build_bank
+    from quizgen.drill import drill as drilling
+    from quizgen.drill.keys import Keys
+    from quizgen.drill.screen import Screen, use_color
+    from quizgen.progress.schedule import Schedule
+
+    data = _load(data_dir)
+    items = _filtered(data, options, (types, comparisons, categories, areas))
+    store = _store(progress_dir)
+    try:
+        _report_missing(store, items, {i.id for i in build_bank(data).items})
+        schedule = Schedule(store)
+        screen = Screen(sys.stdout, use_color(no_color, sys.stdout))
+        summary = drilling.run(
+            items, schedule, Keys(), screen, options=options, new_per_day=new_per_day, limit=limit
+        )
+        labels = {c.id: c.label for c in data.categories}
+        drilling.show_summary(summary, schedule, labels, screen)
+    finally:
+        store.close()
+
+
+@main.command()
+@DATA_OPTION
+@PROGRESS_DIR
+@click.option("--count", "-n", type=click.IntRange(1), default=100, show_default=True)
+@click.option(
+    "--minutes", type=click.FloatRange(min=0, min_open=True), default=110.0, show_default=True
+)
+@click.option(
+    "--pass-mark",
+    type=click.FloatRange(0, 100),
+    default=70.0,
+    show_default=True,
+    help="Percent right needed to pass.",
+)
+@click.option("--seed", type=int, help="Same seed, same exam (default: a new exam each time).")
+@NO_COLOR
+def exam(
+    data_dir: Path | None,
+    progress_dir: Path | None,
+    count: int,
+    minutes: float,
+    pass_mark: float,
+    seed: int | None,
+    no_color: bool,
+) -> None:
+    """A timed mock MBLEx: forward only, no feedback until the end.
+
+    Items are spread over the MBLEx content areas by weight. Unanswered items count as
+    wrong when time runs out. The result (pass/fail, a diagnostic per area and category,
+    the missed items with rationales) is saved to your history.
+
+    \\b
+    Examples:
+        quizgen exam
+        quizgen exam --count 50 --minutes 55 --pass-mark 75
+    """
+    import random
+    from datetime import UTC, datetime
+
+    from quizgen.bank import build_bank
+    from quizgen.drill import exam as exams
+    from quizgen.drill.keys import Keys
+    from quizgen.drill.screen import Screen, use_color
+    from quizgen.quiz import QuizError, assemble
+
+    data = _load(data_dir)
+    try:
+        quiz = assemble(
+            build_bank(data),
+            data,
+            count=count,
+            blueprint="mblex",
+            seed=seed if seed is not None else random.SystemRandom().randrange(2**32),
+        )
+    except QuizError as err:
+        raise click.BadParameter(str(err), param_hint="'--count'") from None
+    store = _store(progress_dir)
+    try:
+        screen = Screen(sys.stdout, use_color(no_color, sys.stdout))
+        result = exams.run(quiz.variants[0].questions, minutes, pass_mark, store, Keys(), screen)
+        store.record_exam(datetime.now(UTC), result.as_dict())
+        exams.show(result, dict(quiz.area_names), dict(quiz.category_labels), screen)
+    finally:
+        store.close()
+
+
+@main.command()
+@DATA_OPTION
+@PROGRESS_DIR
+def stats(data_dir: Path | None, progress_dir: Path | None) -> None:
+    """Your progress: due items, reviews per day, retention, streak and weak spots.
+
+    \\b
+    Example:
+        quizgen stats
+    """
+    from datetime import UTC, datetime
+
+    from quizgen.drill import stats as statistics
+    from quizgen.progress.schedule import Schedule
+
+    data = _load(data_dir)
+    store = _store(progress_dir)
+    try:
+        for line in statistics.lines(
+            Schedule(store),
+            datetime.now(UTC),
+            areas={a.id: a.name for a in data.exam.areas},
+            categories={c.id: c.label for c in data.categories},
+            dimensions={d.id: d.label for d in data.dimensions},
+        ):
+            click.echo(line)
+    finally:
+        store.close()

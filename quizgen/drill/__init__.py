@@ -1,0 +1,1 @@
+"""Studying in the terminal: the spaced-repetition drill, the timed mock exam, and statistics."""

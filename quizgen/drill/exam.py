@@ -1,0 +1,161 @@
+"""The timed mock exam: forward only, no feedback until the end, unanswered items are wrong."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from quizgen.drill.keys import QUIT, TIMEOUT, Answer, Keys
+from quizgen.drill.screen import Screen
+from quizgen.progress.store import Review, Store
+from quizgen.quiz import LETTERS, Question
+
+GOOD, BORDERLINE = 0.8, 0.6
+
+
+def verdict(right: int, total: int) -> str:
+    share = right / total if total else 0.0
+    return "good" if share >= GOOD else "borderline" if share >= BORDERLINE else "poor"
+
+
+@dataclass(frozen=True)
+class ExamResult:
+    total: int
+    right: int
+    answered: int
+    timed_out: bool
+    passed: bool
+    pass_mark: float
+    by_area: Mapping[str, tuple[int, int]]
+    by_category: Mapping[str, tuple[int, int]]
+    missed: tuple[tuple[Question, int | None], ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "total": self.total,
+            "right": self.right,
+            "answered": self.answered,
+            "timed_out": self.timed_out,
+            "passed": self.passed,
+            "pass_mark": self.pass_mark,
+            "by_area": {k: list(v) for k, v in self.by_area.items()},
+            "by_category": {k: list(v) for k, v in self.by_category.items()},
+            "missed": [q.item.id for q, _ in self.missed],
+        }
+
+
+def run(
+    questions: tuple[Question, ...],
+    minutes: float,
+    pass_mark: float,
+    store: Store,
+    keys: Keys,
+    screen: Screen,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> ExamResult:
+    deadline = time.monotonic() + minutes * 60
+    chosen: dict[int, int] = {}
+    timed_out = False
+    screen.say(f"{len(questions)} questions, {minutes:g} minutes. No going back; q ends the exam.")
+    for q in questions:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            timed_out = True
+            break
+        screen.question(
+            f"[{q.number}/{len(questions)}, {int(left // 60)}:{int(left % 60):02d} left]",
+            q.item,
+            q.options,
+        )
+        screen.out.write("Answer: ")
+        screen.out.flush()
+        answer = keys.answer(len(q.options), deadline, screen.out)
+        if answer == TIMEOUT:
+            timed_out = True
+            screen.say()
+            screen.say("Time is up.", bold=True)
+            break
+        if answer == QUIT or not isinstance(answer, Answer):
+            screen.say()
+            break
+        chosen[q.number] = answer.index
+        store.record(
+            Review(
+                item_id=q.item.id,
+                reviewed_at=clock(),
+                mode="exam",
+                correct=answer.index == q.key_index,
+                confident=answer.confident,
+                chosen=q.options[answer.index],
+                rating=None,
+                state_before=None,
+                category=q.item.category,
+                area=q.item.area,
+                dimension=q.item.basis.get("dimension"),
+            ),
+            None,
+            None,
+        )
+    return _score(questions, chosen, timed_out, pass_mark)
+
+
+def _score(
+    questions: tuple[Question, ...], chosen: dict[int, int], timed_out: bool, pass_mark: float
+) -> ExamResult:
+    area_total: Counter[str] = Counter()
+    area_right: Counter[str] = Counter()
+    cat_total: Counter[str] = Counter()
+    cat_right: Counter[str] = Counter()
+    missed = []
+    for q in questions:
+        is_right = chosen.get(q.number) == q.key_index  # unanswered counts as wrong
+        area_total[q.item.area] += 1
+        area_right[q.item.area] += is_right
+        cat_total[q.item.category] += 1
+        cat_right[q.item.category] += is_right
+        if not is_right:
+            missed.append((q, chosen.get(q.number)))
+    right = sum(area_right.values())
+    return ExamResult(
+        total=len(questions),
+        right=right,
+        answered=len(chosen),
+        timed_out=timed_out,
+        passed=right / len(questions) >= pass_mark / 100 if questions else False,
+        pass_mark=pass_mark,
+        by_area={a: (area_right[a], n) for a, n in area_total.items()},
+        by_category={c: (cat_right[c], n) for c, n in cat_total.items()},
+        missed=tuple(missed),
+    )
+
+
+def show(result: ExamResult, areas: dict[str, str], labels: dict[str, str], screen: Screen) -> None:
+    screen.say()
+    outcome = "PASS" if result.passed else "FAIL"
+    screen.say(
+        f"{outcome}: {result.right} of {result.total} right ({result.right / result.total:.0%}; "
+        f"pass mark {result.pass_mark:g}%), {result.answered} answered"
+        + (", time ran out" if result.timed_out else ""),
+        fg="green" if result.passed else "red",
+        bold=True,
+    )
+    for title, table, names in (
+        ("By MBLEx content area", result.by_area, areas),
+        ("By category", result.by_category, labels),
+    ):
+        screen.say(title + ":")
+        for key, (right, total) in sorted(table.items(), key=lambda kv: kv[1][0] / kv[1][1]):
+            screen.say(f"  {verdict(right, total):<10} {right:>3}/{total:<3} {names.get(key, key)}")
+    if result.missed:
+        screen.say("Missed:")
+    for q, chose in result.missed:
+        given = "no answer" if chose is None else f"you chose {LETTERS[chose].lower()}"
+        screen.wrapped(f"{q.number}. {q.item.stem}", indent="  ")
+        screen.wrapped(
+            f"Answer: {LETTERS[q.key_index].lower()}) {q.options[q.key_index]} ({given}). "
+            f"{q.item.rationale}",
+            indent="     ",
+        )

@@ -1,0 +1,52 @@
+"""What the drill and exam print: questions, feedback, summaries; colour only where wanted."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from typing import TextIO
+
+import click
+
+from quizgen.item import Item
+from quizgen.quiz import LETTERS
+
+
+def use_color(no_color_flag: bool, stream: TextIO) -> bool:
+    """Colour on a terminal, unless --no-color or NO_COLOR (any value) says otherwise."""
+    return not no_color_flag and "NO_COLOR" not in os.environ and stream.isatty()
+
+
+class Screen:
+    def __init__(self, out: TextIO, color: bool) -> None:
+        self.out = out
+        self.color = color
+
+    def say(self, text: str = "", **style: object) -> None:
+        if self.color and style:
+            text = click.style(text, **style)  # type: ignore[arg-type]
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def wrapped(self, text: str, indent: str = "") -> None:
+        self.say(textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent))
+
+    def question(self, heading: str, item: Item, options: tuple[str, ...]) -> None:
+        self.say()
+        self.say(heading, dim=True)
+        self.wrapped(item.stem)
+        for n, option in enumerate(options):
+            self.wrapped(f"{LETTERS[n].lower()}) {option}", indent="  ")
+
+    def feedback(
+        self, item: Item, options: tuple[str, ...], key: int, chosen: int, reasons: tuple[str, ...]
+    ) -> None:
+        if chosen == key:
+            self.say("Right.", fg="green", bold=True)
+        else:
+            self.say(
+                f"Wrong. The answer is {LETTERS[key].lower()}) {options[key]}", fg="red", bold=True
+            )
+            self.wrapped(f"Why not {LETTERS[chosen].lower()}: {reasons[chosen]}", indent="  ")
+        self.wrapped(f"Why: {item.rationale}", indent="  ")
+        self.wrapped(f"Source: {item.source_title}: “{item.quote}”", indent="  ")

@@ -1,0 +1,1 @@
+"""A student's progress: an append-only review log and FSRS card state, in SQLite."""

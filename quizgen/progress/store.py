@@ -1,0 +1,245 @@
+"""The progress database: one file under the user's data folder, safe to kill at any moment.
+
+Every answer is one transaction (the review appended, the card's state replaced), so a
+crash loses at most the answer being given. WAL mode lets two drills write at once.
+A database that cannot be read is moved aside, never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+
+ENV_VAR = "QUIZGEN_DATA_DIR"
+FILE_NAME = "progress.sqlite3"
+
+# Each entry upgrades the schema by one version; PRAGMA user_version records how far it got.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('drill', 'exam')),
+        correct INTEGER NOT NULL,
+        confident INTEGER,
+        chosen TEXT,
+        rating INTEGER,
+        state_before INTEGER,
+        category TEXT NOT NULL,
+        area TEXT NOT NULL,
+        dimension TEXT
+    );
+    CREATE INDEX reviews_by_item ON reviews (item_id);
+    CREATE INDEX reviews_by_time ON reviews (reviewed_at);
+    CREATE TABLE cards (
+        item_id TEXT PRIMARY KEY,
+        card TEXT NOT NULL,
+        due TEXT NOT NULL
+    );
+    CREATE TABLE exams (
+        id INTEGER PRIMARY KEY,
+        taken_at TEXT NOT NULL,
+        result TEXT NOT NULL
+    );
+    """,
+    # Reviews are a log: nothing may change or remove one.
+    """
+    CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+    CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class ProgressError(Exception):
+    pass
+
+
+def default_dir() -> Path:
+    configured = os.environ.get(ENV_VAR)
+    return Path(configured) if configured else Path(platformdirs.user_data_dir("quizgen"))
+
+
+@dataclass(frozen=True)
+class Review:
+    item_id: str
+    reviewed_at: datetime
+    mode: str
+    correct: bool
+    confident: bool | None
+    chosen: str | None
+    rating: int | None
+    state_before: int | None
+    category: str
+    area: str
+    dimension: str | None
+
+
+class Store:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or default_dir()
+        self.path = self.folder / FILE_NAME
+        self.moved_aside: Path | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ProgressError(f"cannot create {self.folder}: {err.strerror}") from None
+        self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = self._connect()
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+            self._migrate(db)
+            return db
+        except sqlite3.DatabaseError:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            aside = self.path.with_name(f"{FILE_NAME}.unreadable-{stamp}")
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(str(self.path) + suffix)
+                if part.exists():
+                    part.rename(Path(str(aside) + suffix))
+            self.moved_aside = aside
+            db = self._connect()
+            self._migrate(db)
+            return db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        return db
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ProgressError(
+                f"{self.path} was written by a newer quizgen (schema {version}); upgrade quizgen"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            # Each step in its own transaction: a crash mid-way leaves a whole version.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(MIGRATIONS[number]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing --------------------------------------------------------------------------
+
+    def record(self, review: Review, card: dict[str, object] | None, due: datetime | None) -> None:
+        """One answer: the review appended and, for a drill, the card replaced, atomically."""
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO reviews (item_id, reviewed_at, mode, correct, confident, chosen,"
+                " rating, state_before, category, area, dimension)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    review.item_id,
+                    review.reviewed_at.isoformat(),
+                    review.mode,
+                    int(review.correct),
+                    None if review.confident is None else int(review.confident),
+                    review.chosen,
+                    review.rating,
+                    review.state_before,
+                    review.category,
+                    review.area,
+                    review.dimension,
+                ),
+            )
+            if card is not None and due is not None:
+                self.db.execute(
+                    "INSERT INTO cards (item_id, card, due) VALUES (?, ?, ?)"
+                    " ON CONFLICT (item_id) DO UPDATE SET card = excluded.card, due = excluded.due",
+                    (review.item_id, json.dumps(card, sort_keys=True), due.isoformat()),
+                )
+
+    def record_exam(self, taken_at: datetime, result: dict[str, object]) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO exams (taken_at, result) VALUES (?, ?)",
+                (taken_at.isoformat(), json.dumps(result, sort_keys=True)),
+            )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- reading --------------------------------------------------------------------------
+
+    def cards(self) -> dict[str, dict[str, object]]:
+        return {
+            item_id: json.loads(card)
+            for item_id, card in self.db.execute("SELECT item_id, card FROM cards")
+        }
+
+    def reviews(self, mode: str | None = None) -> Iterator[Review]:
+        query = (
+            "SELECT item_id, reviewed_at, mode, correct, confident, chosen, rating, state_before,"
+            " category, area, dimension FROM reviews"
+        )
+        rows = self.db.execute(
+            query + (" WHERE mode = ?" if mode else "") + " ORDER BY id", (mode,) if mode else ()
+        )
+        for row in rows:
+            yield Review(
+                row[0],
+                datetime.fromisoformat(row[1]),
+                row[2],
+                bool(row[3]),
+                None if row[4] is None else bool(row[4]),
+                row[5],
+                row[6],
+                row[7],
+                row[8],
+                row[9],
+                row[10],
+            )
+
+    def exams(self) -> list[tuple[datetime, dict[str, object]]]:
+        return [
+            (datetime.fromisoformat(t), json.loads(r))
+            for t, r in self.db.execute("SELECT taken_at, result FROM exams ORDER BY id")
+        ]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration into statements; triggers keep their inner semicolons."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statement = buffer.strip()
+            if statement:
+                yield statement
+            buffer = ""
