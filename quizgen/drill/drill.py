@@ -36,9 +36,17 @@ def new_today(schedule: Schedule, now: datetime) -> int:
 def plan(
     items: Sequence[Item], schedule: Schedule, now: datetime, new_per_day: int, limit: int | None
 ) -> list[Item]:
-    """Due items (most overdue first), then as many new items as today allows."""
+    """Due items (most overdue first, learning items due soon included), then new ones."""
+
+    def due_now(item: Item) -> bool:
+        card = schedule.card(item.id)
+        if card is None:
+            return False
+        ahead = LEARN_AHEAD if schedule.in_learning(item.id) else timedelta(0)
+        return bool(card.due <= now + ahead)
+
     due = sorted(
-        (i for i in items if (c := schedule.card(i.id)) is not None and c.due <= now),
+        filter(due_now, items),
         key=lambda i: schedule.card(i.id).due,  # type: ignore[union-attr]
     )
     fresh = [i for i in items if schedule.is_new(i.id)]

@@ -6,6 +6,7 @@ s = sure, u = unsure. q quits. In line mode the same keys are typed on one line 
 
 from __future__ import annotations
 
+import os
 import select
 import sys
 import termios
@@ -43,6 +44,7 @@ class Keys:
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stdin
         self.tty = self.stream.isatty()
+        self._pending = b""  # bytes read past the last line, in line mode
 
     def answer(self, options: int, deadline: float | None, echo: TextIO) -> Answer | str:
         """Wait for an answer, QUIT, or TIMEOUT once `deadline` (monotonic clock) passes."""
@@ -50,10 +52,32 @@ class Keys:
             return self._from_keys(options, deadline, echo)
         return self._from_lines(options, deadline, echo)
 
+    def _readline(self, deadline: float | None) -> str | None:
+        """One line from the file descriptor, "" at end of input, None when time runs out.
+
+        Read from the descriptor itself, not a buffered stream, so that waiting for the
+        next line can end at the deadline.
+        """
+        fd = self.stream.fileno()
+        while b"\n" not in self._pending:
+            wait = None if deadline is None else deadline - time.monotonic()
+            if wait is not None and wait <= 0:
+                return None
+            ready, _, _ = select.select([fd], [], [], wait)
+            if not ready:
+                return None
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                line, self._pending = self._pending, b""
+                return line.decode("utf-8", "replace")
+            self._pending += chunk
+        line, _, self._pending = self._pending.partition(b"\n")
+        return line.decode("utf-8", "replace") + "\n"
+
     def _from_lines(self, options: int, deadline: float | None, echo: TextIO) -> Answer | str:
         while True:
-            line = self.stream.readline()
-            if deadline is not None and time.monotonic() > deadline:
+            line = self._readline(deadline)
+            if line is None:
                 return TIMEOUT
             if not line:
                 return QUIT  # end of input: stop, everything answered is saved

@@ -1,0 +1,287 @@
+"""The drill, exam and stats as a student runs them: real processes, a real terminal, real SQLite."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pytest
+from fsrs import Rating
+
+from quizgen.progress.schedule import rating
+from quizgen.progress.store import FILE_NAME, MIGRATIONS, SCHEMA_VERSION, Store
+
+QUIZGEN = [sys.executable, "-m", "quizgen"]
+
+
+def run(
+    args: list[str], stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*QUIZGEN, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def reviews(folder: Path) -> int:
+    with sqlite3.connect(folder / FILE_NAME) as db:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'reviews'").fetchone():
+            return 0  # killed before the first start had created the tables
+        return int(db.execute("SELECT count(*) FROM reviews").fetchone()[0])
+
+
+def test_rating_follows_correctness_and_confidence() -> None:
+    assert rating(False, True) == Rating.Again
+    assert rating(False, None) == Rating.Again
+    assert rating(True, False) == Rating.Hard
+    assert rating(True, True) == Rating.Good
+    assert rating(True, None) == Rating.Good
+
+
+def test_drill_teaches_on_every_answer_and_saves_it(tmp_path: Path) -> None:
+    result = run(["drill", "--data-dir", str(tmp_path), "--limit", "4"], "a\ns b\nu 3\n2\n")
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert out.count("Why: ") == 4 and out.count("Source: ") == 4
+    wrong = out.count("Wrong. The answer is")
+    assert out.count("Right.") + wrong == 4
+    assert out.count("Why not ") == wrong
+    assert "Answered 4, right " in out and "Next due:" in out
+    assert reviews(tmp_path) == 4
+    # Wrong answers are in learning and due within minutes: the next session starts with them.
+    again = run(["drill", "--data-dir", str(tmp_path), "--limit", "1", "--new", "0"], "a\n")
+    assert ("review" in again.stdout) == (wrong > 0)
+
+
+def test_quitting_keeps_every_answer_given(tmp_path: Path) -> None:
+    result = run(["drill", "--data-dir", str(tmp_path)], "a\nb\nq\n")
+    assert result.returncode == 0
+    assert "Answered 2" in result.stdout
+    assert reviews(tmp_path) == 2
+
+
+def test_new_items_per_day_are_capped(tmp_path: Path) -> None:
+    run(["drill", "--data-dir", str(tmp_path), "--new", "3"], "a\n" * 20)
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        seen = db.execute("SELECT count(DISTINCT item_id) FROM reviews").fetchone()[0]
+    assert seen == 3
+
+
+def test_one_keypress_in_a_real_terminal(tmp_path: Path) -> None:
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "quizgen", "drill", "--data-dir", str(tmp_path), "--limit", "2"],
+        env={**os.environ, "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.expect("q quits")
+    child.send("s")  # sure, then the answer, without Enter
+    child.expect(r"\(sure\)")
+    child.send("b")
+    child.expect("Why: ")
+    child.expect("q quits")
+    child.send("q")
+    child.expect("Answered 1")
+    child.expect(pexpect.EOF)
+    assert "\x1b[" not in child.before
+    assert reviews(tmp_path) == 1
+
+
+def test_colour_only_on_a_terminal_without_no_color(tmp_path: Path) -> None:
+    def first_screen(extra: list[str], env: dict[str, str]) -> str:
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "quizgen", "drill", "--data-dir", str(tmp_path), *extra],
+            env={k: v for k, v in {**os.environ, **env}.items() if v is not None},
+            encoding="utf-8",
+            timeout=60,
+        )
+        child.expect("q quits")
+        child.send("a")
+        child.expect("Why: ")
+        text = child.before
+        child.send("q")
+        child.expect(pexpect.EOF)
+        return str(text)
+
+    plain_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    os.environ.pop("NO_COLOR", None)
+    assert "\x1b[" in first_screen([], plain_env)
+    assert "\x1b[" not in first_screen(["--no-color"], {})
+    assert "\x1b[" not in first_screen([], {"NO_COLOR": "1"})
+
+
+def test_sigkill_at_random_points_never_corrupts_or_loses_an_answer(tmp_path: Path) -> None:
+    rng = random.Random(2026)
+    acknowledged = 0
+    for _ in range(50):
+        child = subprocess.Popen(
+            [*QUIZGEN, "drill", "--data-dir", str(tmp_path), "--new", "1000"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
+        assert child.stdin is not None and child.stdout is not None
+        answers = rng.randrange(0, 4)
+        for _ in range(answers):
+            child.stdin.write(rng.choice("abcd") + "\n")
+            child.stdin.flush()
+            while "Source: " not in child.stdout.readline():
+                pass
+            acknowledged += 1
+        # One more answer in flight, killed at a random moment while it is being saved.
+        child.stdin.write("a\n")
+        child.stdin.flush()
+        time.sleep(rng.uniform(0, 0.05))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        with sqlite3.connect(tmp_path / FILE_NAME) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        count = reviews(tmp_path)
+        assert acknowledged <= count <= acknowledged + 1  # at most the unanswered one is lost
+        acknowledged = count
+
+
+def test_two_drills_at_once_lose_no_review(tmp_path: Path) -> None:
+    children = [
+        subprocess.Popen(
+            [*QUIZGEN, "drill", "--data-dir", str(tmp_path), "--limit", "15", "--new", "100"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("a\n" * 15)
+        child.stdin.close()
+    assert [c.wait(timeout=120) for c in children] == [0, 0]
+    assert reviews(tmp_path) == 30
+
+
+def test_a_corrupt_database_is_moved_aside_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"this is not a database" * 100)
+    result = run(["stats", "--data-dir", str(tmp_path)])
+    assert result.returncode == 0
+    assert "could not be read; it was moved to" in result.stderr
+    aside = [p for p in tmp_path.iterdir() if ".unreadable-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes() == b"this is not a database" * 100
+    assert "Traceback" not in result.stderr
+
+
+def test_migrations_upgrade_an_old_database_and_keep_its_reviews(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.executescript(MIGRATIONS[0])
+        db.execute("PRAGMA user_version = 1")
+        db.execute(
+            "INSERT INTO reviews (item_id, reviewed_at, mode, correct, category, area)"
+            " VALUES ('x', '2026-01-01T00:00:00+00:00', 'drill', 1, 'payment', 'ethics-law')"
+        )
+    store = Store(tmp_path)
+    assert store.version == SCHEMA_VERSION
+    assert [r.item_id for r in store.reviews()] == ["x"]
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        store.db.execute("DELETE FROM reviews")
+    store.close()
+
+
+def test_a_newer_database_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    result = run(["drill", "--data-dir", str(tmp_path)], "q\n")
+    assert result.returncode == 1
+    assert "newer quizgen" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_progress_survives_a_regenerated_bank_and_reports_lost_items(tmp_path: Path) -> None:
+    run(["drill", "--data-dir", str(tmp_path), "--limit", "2"], "a\na\n")
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute(
+            "INSERT INTO cards (item_id, card, due)"
+            " SELECT 'gone-item', card, due FROM cards LIMIT 1"
+        )
+    result = run(["drill", "--data-dir", str(tmp_path), "--limit", "1"], "a\n")
+    assert result.returncode == 0
+    assert "1 item(s) in your progress are no longer in the question bank" in result.stderr
+
+
+def test_data_dir_comes_from_the_environment(tmp_path: Path) -> None:
+    run(["drill", "--limit", "1"], "a\n", env={"QUIZGEN_DATA_DIR": str(tmp_path)})
+    assert reviews(tmp_path) == 1
+
+
+def test_exam_is_forward_only_times_out_and_is_saved(tmp_path: Path) -> None:
+    child = subprocess.Popen(
+        [
+            *QUIZGEN,
+            "exam",
+            "--data-dir",
+            str(tmp_path),
+            "-n",
+            "10",
+            "--minutes",
+            "0.05",
+            "--seed",
+            "3",
+            "--no-color",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdin is not None
+    child.stdin.write("a\nb\n")
+    child.stdin.flush()
+    time.sleep(6)  # well past the 3-second limit, however long start-up took
+    child.stdin.close()
+    out = child.stdout.read() if child.stdout else ""
+    assert child.wait(timeout=60) == 0
+    assert "Time is up." in out
+    assert ", 2 answered, time ran out" in out
+    assert "FAIL" in out or "PASS" in out
+    assert "By MBLEx content area:" in out and "By category:" in out
+    assert "(no answer)" in out  # unanswered items are listed as missed
+    assert "Why" not in out.split("Time is up.")[0]  # no feedback during the exam
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM exams").fetchone()[0] == 1
+
+
+def test_stats_shows_due_retention_streak_and_weak_spots(tmp_path: Path) -> None:
+    run(["drill", "--data-dir", str(tmp_path), "--limit", "6"], "s a\ns b\ns c\ns d\ns a\ns b\n")
+    result = run(["stats", "--data-dir", str(tmp_path)])
+    out = result.stdout
+    assert result.returncode == 0
+    for heading in (
+        "Due today:",
+        "Due this week:",
+        "Reviews per day, last 30 days:",
+        "True retention:",
+        "Streak: 1 day(s)",
+        "By category:",
+        "By MBLEx area:",
+        "Confident errors (sure, but wrong):",
+    ):
+        assert heading in out, heading
+    days = [line for line in out.splitlines() if re.fullmatch(r"  \d\d-\d\d +\d+ #*", line)]
+    assert len(days) == 30
+
+
+@pytest.mark.parametrize("command", ["drill", "exam", "stats"])
+def test_help_shows_an_example(command: str) -> None:
+    result = run([command, "--help"])
+    assert "Example" in result.stdout and f"quizgen {command}" in result.stdout
