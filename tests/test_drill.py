@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -285,3 +286,24 @@ def test_stats_shows_due_retention_streak_and_weak_spots(tmp_path: Path) -> None
 def test_help_shows_an_example(command: str) -> None:
     result = run([command, "--help"])
     assert "Example" in result.stdout and f"quizgen {command}" in result.stdout
+
+
+def test_a_locked_database_is_waited_for_not_moved_aside(tmp_path: Path) -> None:
+    Store(tmp_path).close()
+    holder = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another drill in the middle of something
+    opened: list[Path | None] = []
+
+    def open_store() -> None:
+        store = Store(tmp_path)  # a connection belongs to the thread that made it
+        opened.append(store.moved_aside)
+        store.close()
+
+    thread = threading.Thread(target=open_store)
+    thread.start()
+    time.sleep(1.0)
+    holder.execute("COMMIT")
+    holder.close()
+    thread.join(timeout=60)
+    assert opened == [None]
+    assert [p.name for p in tmp_path.iterdir() if "unreadable" in p.name] == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -98,23 +99,39 @@ class Store:
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        try:
-            db = self._connect()
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("quick_check failed")
-            self._migrate(db)
-            return db
-        except sqlite3.DatabaseError:
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            aside = self.path.with_name(f"{FILE_NAME}.unreadable-{stamp}")
-            for suffix in ("", "-wal", "-shm"):
-                part = Path(str(self.path) + suffix)
-                if part.exists():
-                    part.rename(Path(str(aside) + suffix))
-            self.moved_aside = aside
-            db = self._connect()
-            self._migrate(db)
-            return db
+        # Another drill may hold the lock for a moment (creating the tables, say): that is
+        # waited out, never mistaken for damage.
+        for _ in range(300):
+            db = None
+            try:
+                db = self._connect()
+                if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    raise sqlite3.DatabaseError("quick_check failed")
+                self._migrate(db)
+                return db
+            except sqlite3.DatabaseError as err:
+                if db is not None:
+                    db.close()
+                if isinstance(err, sqlite3.OperationalError) and _busy(err):
+                    time.sleep(0.1)
+                    continue
+                if isinstance(err, sqlite3.OperationalError) and "not a database" not in str(err):
+                    raise ProgressError(f"cannot use {self.path}: {err}") from None
+                return self._start_afresh()
+        raise ProgressError(f"{self.path} stayed locked by another program; try again")
+
+    def _start_afresh(self) -> sqlite3.Connection:
+        """Move an unreadable database aside, with its journal files, and start a new one."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{FILE_NAME}.unreadable-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(self.path) + suffix)
+            if part.exists():
+                part.rename(Path(str(aside) + suffix))
+        self.moved_aside = aside
+        db = self._connect()
+        self._migrate(db)
+        return db
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -124,18 +141,23 @@ class Store:
         return db
 
     def _migrate(self, db: sqlite3.Connection) -> None:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise ProgressError(
-                f"{self.path} was written by a newer quizgen (schema {version}); upgrade quizgen"
-            )
-        for number in range(version, SCHEMA_VERSION):
-            # Each step in its own transaction: a crash mid-way leaves a whole version.
+        while True:
+            # Each step in its own transaction, the version read under the write lock, so
+            # a crash leaves a whole version and two drills starting at once migrate once.
             db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in _statements(MIGRATIONS[number]):
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise ProgressError(
+                        f"{self.path} was written by a newer quizgen (schema {version}); "
+                        "upgrade quizgen"
+                    )
+                if version == SCHEMA_VERSION:
+                    db.execute("COMMIT")
+                    return
+                for statement in _statements(MIGRATIONS[version]):
                     db.execute(statement)
-                db.execute(f"PRAGMA user_version = {number + 1}")
+                db.execute(f"PRAGMA user_version = {version + 1}")
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
@@ -231,6 +253,11 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _busy(err: sqlite3.OperationalError) -> bool:
+    message = str(err).lower()
+    return "locked" in message or "busy" in message
 
 
 def _statements(script: str) -> Iterator[str]:
