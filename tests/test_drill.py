@@ -157,12 +157,14 @@ def test_sigkill_at_random_points_never_corrupts_or_loses_an_answer(tmp_path: Pa
         acknowledged = count
 
 
-def test_two_drills_at_once_lose_no_review(tmp_path: Path) -> None:
+@pytest.mark.parametrize("attempt", range(5))  # starting together is the racy part
+def test_two_drills_at_once_lose_no_review(tmp_path: Path, attempt: int) -> None:
     children = [
         subprocess.Popen(
             [*QUIZGEN, "drill", "--data-dir", str(tmp_path), "--limit", "15", "--new", "100"],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             text=True,
         )
         for _ in range(2)
@@ -172,7 +174,9 @@ def test_two_drills_at_once_lose_no_review(tmp_path: Path) -> None:
         child.stdin.write("a\n" * 15)
         child.stdin.close()
     assert [c.wait(timeout=120) for c in children] == [0, 0]
+    assert [c.stderr.read() if c.stderr else "" for c in children] == ["", ""]
     assert reviews(tmp_path) == 30
+    assert [p.name for p in tmp_path.iterdir() if "unreadable" in p.name] == []
 
 
 def test_a_corrupt_database_is_moved_aside_with_a_message(tmp_path: Path) -> None:
