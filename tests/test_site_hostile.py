@@ -81,6 +81,20 @@ glossary:
     quote: zyzzyva
 dimensions:
 {"".join(dims)}
+items:
+  - id: scenario-hostile
+    stem: {_yaml(HOSTILE["script"] + " " + HOSTILE["pipe"] + " which?")}
+    key: {_yaml("Key " + HOSTILE["img"])}
+    distractors:
+      - {{text: {_yaml("Wrong " + HOSTILE["link"])}, why: {_yaml(HOSTILE["script"])}}}
+      - {{text: {_yaml("Wrong " + HOSTILE["jinja"])}, why: {_yaml(HOSTILE["ampersand"])}}}
+      - {{text: {_yaml("Wrong " + HOSTILE["non_latin"])}, why: {_yaml(HOSTILE["emphasis"])}}}
+    rationale: {_yaml("Because " + HOSTILE["script"])}
+    source: hostile-source
+    quote: {_yaml(HOSTILE["footnote"])}
+    category: context
+    area: ethics-law
+    types: [hostile]
 comparisons:
   - id: hostile
     title: {_yaml("Hostile " + HOSTILE["script"] + HOSTILE["title"])}
@@ -114,7 +128,16 @@ def watched(browser: Browser) -> Iterator[Watched]:
 
 
 @pytest.mark.parametrize(
-    "path", ["comparisons/hostile/", "", "cross-source/", "terminology/", "glossary/", "sources/"]
+    "path",
+    [
+        "comparisons/hostile/",
+        "",
+        "cross-source/",
+        "terminology/",
+        "glossary/",
+        "sources/",
+        "practice/",
+    ],
 )
 def test_no_script_runs_and_nothing_is_fetched(
     hostile_site: str, watched: Watched, path: str
@@ -188,3 +211,20 @@ def test_hostile_glossary_definition_is_a_plain_tooltip(
     tooltip.wait_for()
     assert tooltip.inner_text().strip() == expected
     assert page.evaluate("window.__pwned") is None
+
+
+def test_practice_questions_show_hostile_text_as_text(hostile_site: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(hostile_site + "practice/")
+    page.locator("fieldset.quizgen-question").first.wait_for()
+    page.select_option("select[data-filter=type]", "hostile")
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('fieldset.quizgen-question'))"
+        ".every(f => f.dataset.types.split(' ').includes('hostile'))"
+    )
+    text = page.locator(".quizgen-quiz").inner_text()
+    assert "<script>" in text or "<img" in text  # shown, not run
+    page.locator("fieldset.quizgen-question").first.locator("button").first.click()
+    assert page.evaluate("window.__pwned") is None
+    assert watched.dialogs == [] and watched.page_errors == []
+    assert page.locator(".quizgen-quiz script, .quizgen-quiz img").count() == 0

@@ -16,10 +16,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from quizgen.bank import Bank, build_bank
 from quizgen.loader import load_data
 from quizgen.model import Dataset
 from quizgen.problems import DataError
-from quizgen.site import glossary, home, pages
+from quizgen.site import glossary, home, pages, practice
 
 NAV_PLACEHOLDER = "comparisons/"
 THEME_DIR = Path(__file__).parent / "theme"
@@ -33,6 +34,7 @@ class QuizgenConfig(base.Config):  # type: ignore[no-untyped-call]
 class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.data: Dataset | None = None
+        self.bank: Bank | None = None
         self.abbreviations = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -43,17 +45,27 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
         except DataError as err:
             raise PluginError(f"the data in {data_dir} has problems:\n{err}") from None
         self.abbreviations = glossary.abbreviations(self.data)
+        self.bank = build_bank(self.data)
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.nav = _expand(config.nav, pages.comparisons_nav(self.data))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.data is not None
-        for path, markdown in pages.all_pages(self.data).items():
+        assert self.data is not None and self.bank is not None
+        generated = pages.all_pages(self.data)
+        generated[practice.PAGE] = practice.practice_page(self.data)
+        for path, markdown in generated.items():
+            if path.startswith("comparisons/") and path != pages.COMPARISONS_INDEX:
+                markdown += practice.self_check(self.bank, Path(path).stem)
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=markdown))
+        files.append(
+            File.generated(
+                config, practice.BANK_PATH, content=practice.bank_json(self.bank, self.data)
+            )
+        )
         return files
 
     def on_page_markdown(
@@ -62,6 +74,9 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
         assert self.data is not None
         if home.MARKER in markdown:
             markdown = markdown.replace(home.MARKER, home.types_at_a_glance(self.data))
+        # The bank's address relative to this page, as the page will be served.
+        depth = page.url.count("/")
+        markdown = markdown.replace("BANK_URL", "../" * depth + practice.BANK_PATH)
         return markdown + "\n\n" + self.abbreviations
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

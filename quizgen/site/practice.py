@@ -1,0 +1,89 @@
+"""Self-checks in the site: the bank as JSON for the browser, and where quizzes go on pages.
+
+The browser quizzes use the very items `quizgen generate` uses (built here, at build time);
+docs/assets/quiz.js only draws from them and shows them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from quizgen.bank import Bank
+from quizgen.model import Dataset
+from quizgen.site.markdown import text
+
+BANK_PATH = "assets/quiz-bank.json"
+PAGE = "practice.md"
+OPTIONS = 4
+SELF_CHECK_ITEMS = 5
+
+
+def bank_json(bank: Bank, data: Dataset) -> str:
+    items = [
+        {
+            "id": i.id,
+            "kind": i.kind,
+            "stem": i.stem,
+            "key": i.key,
+            "distractors": [{"text": d.text, "why": d.why} for d in i.distractors[: OPTIONS - 1]],
+            "rationale": i.rationale,
+            "source": i.source_title,
+            "quote": i.quote,
+            "category": i.category,
+            "area": i.area,
+            "types": list(i.types),
+            "comparison": i.comparison,
+        }
+        for i in bank.usable(OPTIONS)
+    ]
+    document = {
+        "items": items,
+        "types": {t.id: t.name for t in data.types},
+        "categories": {c.id: c.label for c in data.categories},
+        "areas": {a.id: a.name for a in data.exam.areas},
+    }
+    # Compact and ASCII-safe: the file is fetched, never pasted into HTML.
+    return json.dumps(document, separators=(",", ":"))
+
+
+def quiz_block(bank_url: str, *, comparison: str | None = None, count: int) -> str:
+    """The placeholder quiz.js fills in; attribute values are ids and numbers only."""
+    scope = f' data-comparison="{comparison}"' if comparison else ""
+    return (
+        f'<div class="quizgen-quiz" data-bank="{bank_url}" data-count="{count}"{scope}>'
+        "<p>The questions need JavaScript.</p></div>\n"
+    )
+
+
+def self_check(bank: Bank, comparison: str) -> str:
+    """A "Check yourself" section for a comparison page, if the bank has items for it."""
+    if not any(i.comparison == comparison for i in bank.usable(OPTIONS)):
+        return ""
+    return (
+        "\n## Check yourself {#check-yourself}\n\n"
+        "A few questions on this table, from the same question bank as the quiz tools. "
+        "Each answer is explained at once.\n\n"
+        + quiz_block("BANK_URL", comparison=comparison, count=SELF_CHECK_ITEMS)
+    )
+
+
+def practice_page(data: Dataset) -> str:
+    def select(name: str, label: str, options: dict[str, str]) -> str:
+        choices = "".join(f'<option value="{k}">{text(v)}</option>' for k, v in options.items())
+        return (
+            f'<label>{label} <select data-filter="{name}">'
+            f'<option value="">All</option>{choices}</select></label>\n'
+        )
+
+    return (
+        "# Practice\n\n"
+        "A fresh quiz from the whole question bank on each visit: MBLEx-style items, each "
+        "answered at once with the rationale, why your choice was wrong, and the source. Your "
+        "score is kept in this browser only.\n\n"
+        '<form class="quizgen-filters" onsubmit="return false">\n'
+        + select("type", "Type", {t.id: t.name for t in data.types})
+        + select("category", "Category", {c.id: c.label for c in data.categories})
+        + select("area", "MBLEx area", {a.id: a.name for a in data.exam.areas})
+        + '<button type="button" class="md-button md-button--primary" data-new-quiz>'
+        "New quiz</button>\n</form>\n\n" + quiz_block("BANK_URL", count=10)
+    )
