@@ -100,7 +100,8 @@ def validate(data_dir: Path | None, sources_dir: Path | None) -> None:
         f"ok: {counts['sources']} sources, {counts['types']} types, "
         f"{counts['dimensions']} dimensions, {counts['comparisons']} comparisons "
         f"({counts['rows']} rows), {counts['discrepancies']} discrepancies, "
-        f"{counts['glossary']} glossary terms, {counts['resources']} resources{checked}"
+        f"{counts['glossary']} glossary terms, {counts['resources']} resources, "
+        f"{counts['items']} authored items{checked}"
     )
 
 
