@@ -62,8 +62,7 @@ def _distinct(item: Item, options: Sequence[str], data: Dataset) -> str | None:
 
 def _homogeneous(item: Item, options: Sequence[str], data: Dataset) -> str | None:
     """Options are the same kind of thing as the question asks for."""
-    types = {t.name for t in data.types}
-    terms = {t.term for t in data.glossary}
+    types, terms = data.type_names, data.glossary_terms
     if item.kind in ("which-type", "synonym"):
         expected, label = [o in types for o in options], "massage types"
     elif item.kind == "term-name":

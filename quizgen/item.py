@@ -37,7 +37,7 @@ class Item:
     fact: str  # what the item tests; a quiz asks each fact at most once
     stem: str
     key: str
-    distractors: tuple[Choice, ...]  # every proven distractor, the best first
+    distractors: tuple[Choice, ...]  # proven distractors, the best first
     rationale: str
     source: str
     source_title: str

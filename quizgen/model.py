@@ -7,6 +7,7 @@ receives the model can share it freely.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -57,7 +58,7 @@ def _freeze(mapping: dict[str, Any]) -> Mapping[str, Any]:
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Source(Frozen):
@@ -336,6 +337,14 @@ class Dataset:
 
     def term(self, id: str) -> Term:
         return self._by_id["glossary"][id]  # type: ignore[no-any-return]
+
+    @functools.cached_property
+    def type_names(self) -> frozenset[str]:
+        return frozenset(t.name for t in self.types)
+
+    @functools.cached_property
+    def glossary_terms(self) -> frozenset[str]:
+        return frozenset(t.term for t in self.glossary)
 
     def counts(self) -> dict[str, int]:
         counts = {name: len(getattr(self, name)) for name in SECTIONS}

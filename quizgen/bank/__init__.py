@@ -7,15 +7,12 @@ from dataclasses import dataclass, replace
 
 from quizgen.audit import check_item
 from quizgen.bank import authored, list_items, table_items, term_items
+from quizgen.bank.choose import MAX_OPTIONS, MIN_DISTRACTORS
 from quizgen.bank.facts import Facts
 from quizgen.item import KINDS, Choice, Item
 from quizgen.model import Dataset
 
 __all__ = ["KINDS", "MAX_OPTIONS", "MIN_DISTRACTORS", "Bank", "Choice", "Item", "build_bank"]
-
-# Three options (a key and two distractors) is the least an item may have; five the most.
-MIN_DISTRACTORS = 2
-MAX_OPTIONS = 5
 
 
 @dataclass(frozen=True)

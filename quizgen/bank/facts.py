@@ -24,6 +24,10 @@ class Known:
     comparison: Comparison
 
 
+# (type, dimension, the values a source gives for that type there)
+Cell = tuple[str, str, list[Known]]
+
+
 class Facts:
     def __init__(self, data: Dataset) -> None:
         self.data = data
@@ -42,6 +46,17 @@ class Facts:
                             Known(type_id, row.dimension, i.value, i.quote, comparison)
                             for i in cell.items
                         ]
+        # Indexes so that each item looks only at the values it can use: without them every
+        # item would scan the whole data set, and the bank would grow with its square.
+        self._on: dict[tuple[str, str], list[Known]] = defaultdict(list)
+        self._cells_on: dict[str, list[tuple[int, Cell]]] = defaultdict(list)
+        self._dimensions_of: dict[str, set[str]] = defaultdict(set)
+        cells = [("text", k, v) for k, v in self.text.items()]
+        cells += [("list", k, v) for k, v in self.items.items()]
+        for order, (kind, (type_id, dimension), values) in enumerate(cells):
+            self._on[kind, dimension] += values
+            self._cells_on[dimension].append((order, (type_id, dimension, values)))
+            self._dimensions_of[type_id].add(dimension)
         self.equated: dict[str, set[str]] = defaultdict(set)
         for massage_type in data.types:
             for synonym in massage_type.synonyms:
@@ -88,7 +103,12 @@ class Facts:
                 chosen.append(other)
         return chosen
 
+    def cells_beside(self, type_id: str) -> list[Cell]:
+        """Every cell on a dimension where `type_id` has values too, in data order: only
+        these can be proven false of it."""
+        cells = [c for d in self._dimensions_of.get(type_id, ()) for c in self._cells_on[d]]
+        return [cell for _, cell in sorted(cells, key=lambda c: c[0])]
+
     def others_on(self, dimension: str, kind: str) -> list[Known]:
         """Every known value on a dimension, text cells or list items, in data order."""
-        table = self.text if kind == "text" else self.items
-        return [k for (_, dim), values in table.items() if dim == dimension for k in values]
+        return self._on.get((kind, dimension), [])

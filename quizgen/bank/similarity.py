@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -13,9 +14,16 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# The bank compares the same few thousand values many times over: remember their words.
+@functools.lru_cache(maxsize=65536)
 def words(value: str) -> tuple[str, ...]:
     tokens = _NON_WORD.sub(" ", value.casefold()).split()
     return tuple(_singular(t) for t in tokens if t not in _ARTICLES)
+
+
+@functools.lru_cache(maxsize=65536)
+def _padded(value: str) -> str:
+    return " " + " ".join(words(value)) + " "
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -26,5 +34,5 @@ def overlaps(a: str, b: str) -> bool:
     """
     if not words(a) or not words(b):
         return True  # a value of no words ("the") says nothing, so it cannot differ
-    x, y = " " + " ".join(words(a)) + " ", " " + " ".join(words(b)) + " "
+    x, y = _padded(a), _padded(b)
     return x.strip() == y.strip() or x in y or y in x

@@ -108,9 +108,9 @@ def statement_item(facts: Facts, fact: Known) -> Item:
     data = facts.data
     category = data.dimension(fact.dimension).category
     wrong: dict[str, Choice] = {}
-    others = [*facts.text.items(), *facts.items.items()]
-    others.sort(key=lambda entry: data.dimension(entry[0][1]).category != category)
-    for (other_type, dim_id), known in others:
+    others = facts.cells_beside(fact.type)
+    others.sort(key=lambda cell: data.dimension(cell[1]).category != category)
+    for other_type, dim_id, known in others:
         if dim_id == fact.dimension or not facts.distinct(fact.type, other_type):
             continue
         dimension = data.dimension(dim_id)
