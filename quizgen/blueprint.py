@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from quizgen.model import Exam
+
+class Area(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def weight(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -22,15 +30,17 @@ class AreaShare:
         return self.quota < self.target
 
 
-def quotas(exam: Exam, available: Mapping[str, int], count: int) -> tuple[AreaShare, ...]:
+def quotas(
+    areas: Sequence[Area], available: Mapping[str, int], count: int
+) -> tuple[AreaShare, ...]:
     """Largest-remainder shares of `count` over the covered areas, in proportion to weight.
 
     An area with fewer items than its share gives all it has, and the rest is shared out
     again among the areas that still have items.
     """
-    quota = {a.id: 0 for a in exam.areas}
+    quota = {a.id: 0 for a in areas}
     remaining = count
-    open_areas = [a for a in exam.areas if available.get(a.id, 0) > 0 and a.weight > 0]
+    open_areas = [a for a in areas if available.get(a.id, 0) > 0 and a.weight > 0]
     while remaining > 0 and open_areas:
         total = sum(a.weight for a in open_areas)
         exact = {a.id: remaining * a.weight / total for a in open_areas}
@@ -52,5 +62,5 @@ def quotas(exam: Exam, available: Mapping[str, int], count: int) -> tuple[AreaSh
             quota[a.id],
             round(count * a.weight / 100),
         )
-        for a in exam.areas
+        for a in areas
     )

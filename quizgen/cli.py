@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from quizgen.catalog import Catalog
     from quizgen.item import Item
     from quizgen.model import Dataset
     from quizgen.progress.store import Store
+    from quizgen.quiz import Filters
 
 DATA_DIR = click.argument(
     "data_dir",
@@ -40,6 +42,18 @@ def _load(data_dir: Path | None) -> Dataset:
 
     try:
         return load_data(data_dir)
+    except DataError as err:
+        for problem in err.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException("the data has problems; run `quizgen validate`") from None
+
+
+def _catalog(data_dir: Path | None) -> Catalog:
+    from quizgen.catalog import load_catalog
+    from quizgen.problems import DataError
+
+    try:
+        return load_catalog(data_dir)
     except DataError as err:
         for problem in err.problems:
             click.echo(str(problem), err=True)
@@ -183,25 +197,18 @@ def generate(
         quizgen generate --count 40 --format qti -o week3-canvas.zip
         quizgen generate --count 200 --format anki -o massage-types.apkg
     """
-    from quizgen.bank import KINDS, build_bank
-    from quizgen.export import BINARY, FORMATS
-    from quizgen.quiz import Filters, QuizError, assemble
+    from quizgen.export import BINARY, exporter
+    from quizgen.quiz import QuizError, assemble
 
     if fmt in BINARY and output is None:
         raise click.BadParameter(
             f"{fmt} is a binary file; give --output FILE", param_hint="'--format'"
         )
-    data = _load(data_dir)
-    _check_choices("--type", types, [t.id for t in data.types])
-    _check_choices("--comparison", comparisons, [c.id for c in data.comparisons])
-    _check_choices("--category", categories, [c.id for c in data.categories])
-    _check_choices("--area", areas, [a.id for a in data.exam.areas])
-    _check_choices("--kind", kinds, list(KINDS))
-    filters = Filters(types, comparisons, categories, areas, kinds)
+    catalog = _catalog(data_dir)
+    filters = _filters(catalog, (types, comparisons, categories, areas, kinds))
     try:
         quiz = assemble(
-            build_bank(data),
-            data,
+            catalog,
             count=count,
             seed=seed,
             options=options,
@@ -212,7 +219,7 @@ def generate(
         )
     except QuizError as err:
         raise click.BadParameter(str(err), param_hint=f"'{err.option}'") from None
-    _write(FORMATS[fmt](quiz), output)
+    _write(exporter(fmt)(quiz), output)
     for share in quiz.blueprint or ():
         if share.available == 0:
             click.echo(f"not covered by this material: {share.name} ({share.weight}%)", err=True)
@@ -297,17 +304,21 @@ FILTERS = [
 ]
 
 
-def _filtered(data: Dataset, options: int, filters: tuple[tuple[str, ...], ...]) -> list[Item]:
-    from quizgen.bank import build_bank
+def _filters(catalog: Catalog, given: tuple[tuple[str, ...], ...]) -> Filters:
+    """The filter options (--type, --comparison, --category, --area[, --kind]), checked."""
+    from quizgen.item import KINDS
     from quizgen.quiz import Filters
 
-    types, comparisons, categories, areas = filters
-    _check_choices("--type", types, [t.id for t in data.types])
-    _check_choices("--comparison", comparisons, [c.id for c in data.comparisons])
-    _check_choices("--category", categories, [c.id for c in data.categories])
-    _check_choices("--area", areas, [a.id for a in data.exam.areas])
-    wanted = Filters(types, comparisons, categories, areas)
-    return [i for i in build_bank(data).usable(options) if wanted.accepts(i)]
+    known = {
+        "--type": catalog.types,
+        "--comparison": catalog.comparisons,
+        "--category": tuple(catalog.categories),
+        "--area": tuple(a.id for a in catalog.areas),
+        "--kind": KINDS,
+    }
+    for (option, choices), values in zip(known.items(), given, strict=False):
+        _check_choices(option, values, list(choices))
+    return Filters(*given)
 
 
 def _store(progress_dir: Path | None) -> Store:
@@ -380,24 +391,23 @@ def drill(
         quizgen drill
         quizgen drill --category payment --new 10 --limit 30
     """
-    from quizgen.bank import build_bank
     from quizgen.drill import drill as drilling
     from quizgen.drill.keys import Keys
     from quizgen.drill.screen import Screen, use_color
     from quizgen.progress.schedule import Schedule
 
-    data = _load(data_dir)
-    items = _filtered(data, options, (types, comparisons, categories, areas))
+    catalog = _catalog(data_dir)
+    wanted = _filters(catalog, (types, comparisons, categories, areas))
+    items = [i for i in catalog.bank.usable(options) if wanted.accepts(i)]
     store = _store(progress_dir)
     try:
-        _report_missing(store, items, {i.id for i in build_bank(data).items})
+        _report_missing(store, items, {i.id for i in catalog.bank.items})
         schedule = Schedule(store)
         screen = Screen(sys.stdout, use_color(no_color, sys.stdout))
         summary = drilling.run(
             items, schedule, Keys(), screen, options=options, new_per_day=new_per_day, limit=limit
         )
-        labels = {c.id: c.label for c in data.categories}
-        drilling.show_summary(summary, schedule, labels, screen)
+        drilling.show_summary(summary, schedule, dict(catalog.categories), screen)
     finally:
         store.close()
 
@@ -441,17 +451,15 @@ def exam(
     import random
     from datetime import UTC, datetime
 
-    from quizgen.bank import build_bank
     from quizgen.drill import exam as exams
     from quizgen.drill.keys import Keys
     from quizgen.drill.screen import Screen, use_color
     from quizgen.quiz import QuizError, assemble
 
-    data = _load(data_dir)
+    catalog = _catalog(data_dir)
     try:
         quiz = assemble(
-            build_bank(data),
-            data,
+            catalog,
             count=count,
             blueprint="mblex",
             seed=seed if seed is not None else random.SystemRandom().randrange(2**32),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -52,6 +53,16 @@ class Item:
     def options(self, count: int) -> tuple[str, ...]:
         """The key and the first `count - 1` distractors, key first."""
         return (self.key, *(d.text for d in self.distractors[: count - 1]))
+
+
+@dataclass(frozen=True)
+class Bank:
+    items: tuple[Item, ...]
+    dropped: Counter[str]  # kind -> items not emitted for lack of proven distractors
+
+    def usable(self, options: int) -> tuple[Item, ...]:
+        """Items with enough proven distractors for `options` options."""
+        return tuple(i for i in self.items if len(i.distractors) >= options - 1)
 
 
 def item_id(kind: str, *fact: str) -> str:

@@ -12,22 +12,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from quizgen import crossref, evidence
+from quizgen.datadir import data_files, default_data_dir
 from quizgen.model import SECTIONS, DataFile, Dataset, Frozen
 from quizgen.problems import DataError, Location, Problem
 from quizgen.yamlfile import YamlFile, YamlPath, read_yaml_file
-
-DATA_SUFFIXES = (".yml", ".yaml")
-
-
-def default_data_dir() -> Path:
-    """The data shipped with the package: inside a wheel, or beside the package in a checkout."""
-    package = Path(__file__).resolve().parent
-    bundled = package / "_data"
-    return bundled if bundled.is_dir() else package.parent / "data"
-
-
-def data_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file())
 
 
 def load_data(

@@ -10,9 +10,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from quizgen.bank import Bank, Item
 from quizgen.blueprint import AreaShare, quotas
-from quizgen.model import Dataset
+from quizgen.catalog import Catalog
+from quizgen.item import Item
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -102,8 +102,7 @@ def _one_per_fact(items: Sequence[Item]) -> list[Item]:
 
 
 def select(
-    bank: Bank,
-    data: Dataset,
+    catalog: Catalog,
     *,
     count: int,
     seed: int,
@@ -112,7 +111,9 @@ def select(
     blueprint: str | None = None,
 ) -> tuple[list[Item], tuple[AreaShare, ...] | None]:
     rng = random.Random(f"select:{seed}")
-    pool = sorted((i for i in bank.usable(options) if filters.accepts(i)), key=lambda i: i.id)
+    pool = sorted(
+        (i for i in catalog.bank.usable(options) if filters.accepts(i)), key=lambda i: i.id
+    )
     candidates = _one_per_fact(_spread_by_kind(pool, rng))
     if count > len(candidates):
         raise QuizError(
@@ -124,7 +125,7 @@ def select(
     if blueprint is None:
         return candidates[:count], None
     available = Counter(i.area for i in candidates)
-    shares = quotas(data.exam, available, count)
+    shares = quotas(catalog.areas, available, count)
     wanted = {s.area: s.quota for s in shares}
     chosen = []
     for item in candidates:
@@ -159,8 +160,7 @@ def variant(items: Sequence[Item], options: int, seed: int, label: str) -> Varia
 
 
 def assemble(
-    bank: Bank,
-    data: Dataset,
+    catalog: Catalog,
     *,
     count: int,
     seed: int,
@@ -173,7 +173,7 @@ def assemble(
     if not 1 <= variants <= len(LETTERS):
         raise QuizError(f"variants must be 1 to {len(LETTERS)}", option="--variants")
     items, shares = select(
-        bank, data, count=count, seed=seed, options=options, filters=filters, blueprint=blueprint
+        catalog, count=count, seed=seed, options=options, filters=filters, blueprint=blueprint
     )
     return Quiz(
         title=title,
@@ -181,6 +181,6 @@ def assemble(
         options=options,
         variants=tuple(variant(items, options, seed, LETTERS[n]) for n in range(variants)),
         blueprint=shares,
-        category_labels={c.id: c.label for c in data.categories},
-        area_names={a.id: a.name for a in data.exam.areas},
+        category_labels=dict(catalog.categories),
+        area_names={a.id: a.name for a in catalog.areas},
     )

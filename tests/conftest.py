@@ -15,6 +15,18 @@ REPO = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO / "data"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tests, and the commands they start, keep their catalog cache to themselves."""
+    before = os.environ.get("QUIZGEN_CACHE_DIR")
+    os.environ["QUIZGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        del os.environ["QUIZGEN_CACHE_DIR"]
+    else:
+        os.environ["QUIZGEN_CACHE_DIR"] = before
+
+
 def _sources_dir() -> Path:
     configured = os.environ.get("QUIZGEN_SOURCES")
     return Path(configured) if configured else REPO.parent / "shared" / "sources"

@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.bank import build_bank
+from quizgen.catalog import Catalog
 from quizgen.model import (
     Area,
     Category,
@@ -129,7 +129,8 @@ def datasets(draw: st.DrawFn) -> Dataset:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets(), st.integers(0, 10_000), st.integers(3, 5))
 def test_every_generated_item_passes_the_checker(data: Dataset, seed: int, options: int) -> None:
-    bank = build_bank(data)
+    catalog = Catalog.of(data)
+    bank = catalog.bank
     checker = Checker(data)
     for item in bank.items:
         assert checker.check(item) == [], item
@@ -138,7 +139,7 @@ def test_every_generated_item_passes_the_checker(data: Dataset, seed: int, optio
     if count == 0:
         return
     try:
-        quiz = assemble(bank, data, count=count, seed=seed, options=options, variants=2)
+        quiz = assemble(catalog, count=count, seed=seed, options=options, variants=2)
     except QuizError:
         raise AssertionError("a quiz of every distinct fact must be possible") from None
     for variant in quiz.variants:

@@ -14,7 +14,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 
 from quizgen import atomic, load_data
-from quizgen.bank import build_bank
+from quizgen.catalog import Catalog
 from quizgen.export import (
     anki_deck,
     canvas_qti,
@@ -83,8 +83,7 @@ def _hostile_quiz() -> Quiz:
 
 @pytest.fixture(scope="module")
 def quiz() -> Quiz:
-    data = load_data(DATA_DIR)
-    return assemble(build_bank(data), data, count=40, seed=3, blueprint="mblex")
+    return assemble(Catalog.of(load_data(DATA_DIR)), count=40, seed=3, blueprint="mblex")
 
 
 def _expected(quiz: Quiz) -> list[Question]:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from quizgen import load_data
 from quizgen.cli import main
-from quizgen.loader import data_files
+from quizgen.datadir import data_files
 from quizgen.model import Dataset, ListCell, MissingCell, TextCell
 from quizgen.schema import schema_json
 

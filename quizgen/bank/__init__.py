@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from quizgen.audit import check_item
 from quizgen.bank import authored, list_items, table_items, term_items
 from quizgen.bank.choose import MAX_OPTIONS, MIN_DISTRACTORS
 from quizgen.bank.facts import Facts
-from quizgen.item import KINDS, Choice, Item
+from quizgen.item import KINDS, Bank, Choice, Item
 from quizgen.model import Dataset
 
 __all__ = ["KINDS", "MAX_OPTIONS", "MIN_DISTRACTORS", "Bank", "Choice", "Item", "build_bank"]
-
-
-@dataclass(frozen=True)
-class Bank:
-    items: tuple[Item, ...]
-    dropped: Counter[str]  # kind -> items not emitted for lack of proven distractors
-
-    def usable(self, options: int) -> tuple[Item, ...]:
-        """Items with enough proven distractors for `options` options."""
-        return tuple(i for i in self.items if len(i.distractors) >= options - 1)
 
 
 def _within_rules(item: Item, data: Dataset) -> Item:

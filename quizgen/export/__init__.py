@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
-from quizgen.export import (
-    anki_deck,
-    canvas_qti,
-    gift,
-    html_quiz,
-    json_quiz,
-    markdown_quiz,
-    moodle_xml,
-    tsv_cards,
-)
 from quizgen.quiz import Quiz
 
 Exporter = Callable[[Quiz], bytes]
 
-FORMATS: dict[str, Exporter] = {
-    "json": json_quiz.export,
-    "markdown": markdown_quiz.export,
-    "html": html_quiz.export,
-    "gift": gift.export,
-    "moodle-xml": moodle_xml.export,
-    "qti": canvas_qti.export,
-    "anki": anki_deck.export,
-    "tsv": tsv_cards.export,
+# Format -> module with its `export`. Imported on use: the Anki exporter alone (genanki)
+# takes longer to import than a whole JSON quiz takes to make.
+MODULES = {
+    "json": "json_quiz",
+    "markdown": "markdown_quiz",
+    "html": "html_quiz",
+    "gift": "gift",
+    "moodle-xml": "moodle_xml",
+    "qti": "canvas_qti",
+    "anki": "anki_deck",
+    "tsv": "tsv_cards",
 }
+FORMATS = tuple(MODULES)
 # Formats that are binary files, never written to a terminal.
 BINARY = {"qti", "anki"}
+
+
+def exporter(fmt: str) -> Exporter:
+    module = importlib.import_module(f"quizgen.export.{MODULES[fmt]}")
+    export: Exporter = module.export
+    return export
