@@ -149,10 +149,10 @@ def schema() -> None:
 )
 @click.option(
     "--variants",
-    type=click.IntRange(1, 26),
+    type=click.IntRange(1, 200),
     default=1,
     show_default=True,
-    help="Per-student versions (A, B, ...): the same items, reordered and reshuffled.",
+    help="Per-student versions (A, B, ..., Z, AA, ...): the same items, reordered and reshuffled.",
 )
 @click.option(
     "--format",

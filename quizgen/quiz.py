@@ -15,6 +15,8 @@ from quizgen.catalog import Catalog
 from quizgen.item import Item
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# One variant per student: a large class runs past Z (A, ..., Z, AA, AB, ...).
+MAX_VARIANTS = 200
 
 
 class QuizError(Exception):
@@ -145,6 +147,16 @@ def _arrange(item: Item, options: int, key_index: int, number: int, rng: random.
     return Question(number, item, tuple(texts), key_index, tuple(reasons))
 
 
+def variant_label(n: int) -> str:
+    """A, B, ..., Z, AA, AB, ...: the labels of spreadsheet columns."""
+    label = ""
+    n += 1
+    while n:
+        n, letter = divmod(n - 1, len(LETTERS))
+        label = LETTERS[letter] + label
+    return label
+
+
 def variant(items: Sequence[Item], options: int, seed: int, label: str) -> Variant:
     """The items in this variant's order, keys spread evenly over the positions."""
     rng = random.Random(f"variant:{seed}:{label}")
@@ -170,8 +182,8 @@ def assemble(
     variants: int = 1,
     title: str = "Massage types quiz",
 ) -> Quiz:
-    if not 1 <= variants <= len(LETTERS):
-        raise QuizError(f"variants must be 1 to {len(LETTERS)}", option="--variants")
+    if not 1 <= variants <= MAX_VARIANTS:
+        raise QuizError(f"variants must be 1 to {MAX_VARIANTS}", option="--variants")
     items, shares = select(
         catalog, count=count, seed=seed, options=options, filters=filters, blueprint=blueprint
     )
@@ -179,7 +191,7 @@ def assemble(
         title=title,
         seed=seed,
         options=options,
-        variants=tuple(variant(items, options, seed, LETTERS[n]) for n in range(variants)),
+        variants=tuple(variant(items, options, seed, variant_label(n)) for n in range(variants)),
         blueprint=shares,
         category_labels=dict(catalog.categories),
         area_names={a.id: a.name for a in catalog.areas},

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quizgen.problems import DataError, Location, Problem
@@ -62,6 +62,35 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _compose_fast(text: str) -> Node | None:
+    """The file's nodes from libyaml, about fifteen times faster than PyYAML's own parser;
+    None when libyaml is missing or the file is anything but plain, well-formed YAML.
+
+    libyaml resolves aliases itself and composes recursively in C, so a first pass over its
+    events (cheap, and not recursive) lets through only files with no alias and shallow
+    nesting. Anything else, errors included, goes to the pure-Python path, which gives the
+    messages and positions users see.
+    """
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, AliasEvent):
+                return None
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return None
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+        node: Node | None = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return None
+    return node
+
+
 _LEADING_TAB = re.compile(r"^( *)\t")
 
 
@@ -104,7 +133,7 @@ def read_yaml_file(path: Path, display_name: str) -> YamlFile:
     if tabs:
         raise DataError(tabs)
     try:
-        root = yaml.compose(text, Loader=_NoAliasLoader)
+        root = _compose_fast(text) or yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         at = Location(display_name, mark.line + 1, mark.column + 1) if mark else where
@@ -143,7 +172,9 @@ class _Builder:
             try:
                 return self._scalars.construct_object(node)
             except yaml.YAMLError as err:
-                self.problems.append(Problem(self._at(node), f"bad value: {err}"))
+                # The position is the node's; the error's own text would repeat it.
+                detail = err.problem if isinstance(err, yaml.MarkedYAMLError) else str(err)
+                self.problems.append(Problem(self._at(node), f"bad value: {detail}"))
                 return None
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]

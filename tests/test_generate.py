@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from playwright.sync_api import Browser
 
 from quizgen import load_data
 from quizgen.bank import build_bank
+from quizgen.quiz import variant_label
 from tests.conftest import DATA_DIR
 
 QUIZGEN = [sys.executable, "-m", "quizgen"]
@@ -82,6 +85,20 @@ def test_variants_are_labelled_and_hold_the_same_items_reordered() -> None:
     ids = [[q["id"] for q in v["questions"]] for v in quiz["variants"]]
     assert sorted(ids[0]) == sorted(ids[1]) == sorted(ids[2])
     assert ids[0] != ids[1] != ids[2]
+
+
+def test_a_class_of_thirty_gets_thirty_labelled_variants() -> None:
+    quiz = quiz_json("--count", "10", "--variants", "30", "--seed", "3")
+    labels = [v["label"] for v in quiz["variants"]]
+    assert labels[:2] == ["A", "B"] and labels[25:] == ["Z", "AA", "AB", "AC", "AD"]
+    assert len({tuple(q["id"] for q in v["questions"]) for v in quiz["variants"]}) == 30
+
+
+@given(st.integers(0, 5000))
+def test_variant_labels_are_distinct_and_in_spreadsheet_order(n: int) -> None:
+    label, after = variant_label(n), variant_label(n + 1)
+    assert label.isalpha() and label.isupper()
+    assert (len(label), label) < (len(after), after)
 
 
 @pytest.mark.parametrize(
