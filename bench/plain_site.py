@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,19 +19,27 @@ REPO = Path(__file__).resolve().parent.parent
 THEME_OVERRIDES = REPO / "quizgen" / "site" / "theme"
 
 
-def export(config: Path, target: Path) -> Path:
-    """Build the project once with page-dumping hooks; returns the plain project's config."""
-    project = yaml.safe_load(config.read_text(encoding="utf-8"))
+def _project(config: Path, data: Path | None = None) -> dict[str, Any]:
+    """The project's config with absolute paths, so that it works from any folder."""
+    project: dict[str, Any] = yaml.safe_load(config.read_text(encoding="utf-8"))
     project.pop("watch", None)  # for `mkdocs serve` only
     root = config.resolve().parent
+    project["docs_dir"] = str(root / project["docs_dir"])
+    project["plugins"] = [_with_data_dir(p, root, data) for p in project["plugins"]]
+    return project
+
+
+def with_data(config: Path, data: Path, out: Path) -> Path:
+    """The project's config, building the site from another data folder."""
+    return _write(out, _project(config, data))
+
+
+def export(config: Path, target: Path) -> Path:
+    """Build the project once with page-dumping hooks; returns the plain project's config."""
+    project = _project(config)
     hooked = _write(
         target / "hooked.yml",
-        {
-            **project,
-            "docs_dir": str(root / project["docs_dir"]),
-            "plugins": [_absolute_data_dir(p, root) for p in project["plugins"]],
-            "hooks": [str(Path(__file__).parent / "dump_pages.py")],
-        },
+        {**project, "hooks": [str(Path(__file__).parent / "dump_pages.py")]},
     )
     env = {**os.environ, "PLAIN_SITE_DIR": str(target), "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).parent / "mkdocs"
@@ -49,13 +58,13 @@ def export(config: Path, target: Path) -> Path:
     return _write(target / "mkdocs.yml", plain)
 
 
-def _absolute_data_dir(plugin: object, root: Path) -> object:
+def _with_data_dir(plugin: object, root: Path, data: Path | None) -> object:
     if isinstance(plugin, dict) and "quizgen" in plugin:
-        return {"quizgen": {"data_dir": str(root / plugin["quizgen"]["data_dir"])}}
+        return {"quizgen": {"data_dir": str(data or root / plugin["quizgen"]["data_dir"])}}
     return plugin
 
 
-def _write(path: Path, config: dict[str, object]) -> Path:
+def _write(path: Path, config: dict[str, Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path

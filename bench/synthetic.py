@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -39,8 +40,15 @@ def _defined_ids(files: list[Path]) -> set[str]:
     ids: set[str] = set()
     for file in files:
         data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-        for section in ("types", "dimensions", "comparisons", "glossary", "items",
-                        "discrepancies", "resources"):
+        for section in (
+            "types",
+            "dimensions",
+            "comparisons",
+            "glossary",
+            "items",
+            "discrepancies",
+            "resources",
+        ):
             ids |= {entry["id"] for entry in data.get(section, [])}
     return ids
 
@@ -58,7 +66,7 @@ def make(factor: int, target: Path) -> Path:
         ids = {i: f"{i}-x{copy}" for i in defined} if copy else {}
         for file in files:
             data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-            renamed = _rename(data, ids)
+            renamed: Any = _rename(data, ids)
             if copy:
                 # Glossary names and type names must stay unique across copies.
                 for term in renamed.get("glossary", []):

@@ -58,9 +58,10 @@ class Catalog:
         )
 
 
-def load_catalog(data_dir: Path | None) -> Catalog:
+def load_catalog(data_dir: Path | None, data: Dataset | None = None) -> Catalog:
     """The catalog of the data in `data_dir` (default: the shipped data), from the cache when
-    the data and code are unchanged. Raises DataError, as `load_data` does, on bad data."""
+    the data and code are unchanged; else built from `data` if given (already loaded from
+    `data_dir`), or loaded. Raises DataError, as `load_data` does, on bad data."""
     root = data_dir if data_dir is not None else default_data_dir()
     key = _content_key(data_files(root)) if root.is_dir() else None
     stored = _cache_file(root)
@@ -68,9 +69,11 @@ def load_catalog(data_dir: Path | None) -> Catalog:
         cached = _read(stored, key)
         if cached is not None:
             return cached
-    from quizgen.loader import load_data
+    if data is None:
+        from quizgen.loader import load_data
 
-    catalog = Catalog.of(load_data(data_dir))
+        data = load_data(data_dir)
+    catalog = Catalog.of(data)
     if key is not None and stored is not None:
         _write(stored, key, catalog)
     return catalog

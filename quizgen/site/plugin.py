@@ -16,7 +16,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from quizgen.bank import Bank, build_bank
+from quizgen.catalog import load_catalog
+from quizgen.item import Bank
 from quizgen.loader import load_data
 from quizgen.model import Dataset
 from quizgen.problems import DataError
@@ -45,7 +46,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
         except DataError as err:
             raise PluginError(f"the data in {data_dir} has problems:\n{err}") from None
         self.abbreviations = glossary.abbreviations(self.data)
-        self.bank = build_bank(self.data)
+        # Proving the bank is most of the plugin's work; unchanged data finds it in the cache.
+        self.bank = load_catalog(data_dir, self.data).bank
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.nav = _expand(config.nav, pages.comparisons_nav(self.data))
         return config
