@@ -91,7 +91,7 @@ def test_a_damaged_cache_with_the_right_key_is_rebuilt(tmp_path: Path, data: Pat
     first = quiz(cache, "--data", str(data))
     (stored,) = cache.glob("catalog-*.json")
     content = json.loads(stored.read_bytes())
-    content["catalog"]["items"][0].pop("stem")
+    content["value"]["items"][0].pop("stem")
     stored.write_text(json.dumps(content), encoding="utf-8")
     assert quiz(cache, "--data", str(data)) == first
 

@@ -50,26 +50,33 @@ class Pool(Generic[T]):
         self._lengths = [len(e[2].text) for e in self._by_length]
 
     def best(self, key: str, accept: Callable[[T], bool]) -> list[Choice]:
-        """What by_preference would rank first among the choices whose origin `accept` takes."""
+        """What by_preference would rank first among the choices whose origin `accept` takes,
+        each text once (the first in data order) and none that is the key's."""
         length, end = len(key), len(self._lengths)
         below = bisect.bisect_left(self._lengths, length) - 1
         above = below + 1
         found: list[tuple[int, T, Choice]] = []
+        # A choice that reads as the key, or as one taken already, is never worth testing:
+        # it could only be a second right answer or a repeated option.
+        taken = {key}
         long_enough = False
         while below >= 0 or above < end:
             distance = min(
                 length - self._lengths[below] if below >= 0 else math.inf,
                 self._lengths[above] - length if above < end else math.inf,
             )
+            at_distance = []
             while below >= 0 and length - self._lengths[below] == distance:
-                if accept(self._by_length[below][1]):
-                    found.append(self._by_length[below])
+                at_distance.append(self._by_length[below])
                 below -= 1
             while above < end and self._lengths[above] - length == distance:
-                if accept(self._by_length[above][1]):
-                    found.append(self._by_length[above])
-                    long_enough = True
+                at_distance.append(self._by_length[above])
                 above += 1
+            for entry in sorted(at_distance, key=lambda e: e[0]):  # the first of a text wins
+                if entry[2].text not in taken and accept(entry[1]):
+                    found.append(entry)
+                    taken.add(entry[2].text)
+                    long_enough |= len(entry[2].text) >= length
             # Whole distances only, so that ties are all seen; and on until one at least as
             # long as the key, since by_preference moves such a choice forward.
             if len(found) >= MAX_OPTIONS - 1 and (long_enough or above == end):

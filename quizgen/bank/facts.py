@@ -57,6 +57,10 @@ class Facts:
             self._on[kind, dimension] += values
             self._cells_on[dimension].append((order, (type_id, dimension, values)))
             self._dimensions_of[type_id].add(dimension)
+        self._discrepancies_on: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for discrepancy in data.discrepancies:
+            if discrepancy.dimension is not None:
+                self._discrepancies_on[discrepancy.dimension].append(discrepancy.types)
         self.equated: dict[str, set[str]] = defaultdict(set)
         for massage_type in data.types:
             for synonym in massage_type.synonyms:
@@ -85,10 +89,8 @@ class Facts:
         values = [k.value for k in self.text.get((type_id, dimension), [])]
         if any(not overlaps(a, b) for a in values for b in values):
             return True
-        return any(
-            d.dimension == dimension and (not d.types or type_id in d.types)
-            for d in self.data.discrepancies
-        )
+        disagreements = self._discrepancies_on.get(dimension, [])
+        return any(not types or type_id in types for types in disagreements)
 
     def wrong_values(self, fact: Known, kind: str) -> list[Known]:
         """Other types' values on the fact's dimension proven false of the fact's type,

@@ -40,9 +40,9 @@ def _spellings(term: Term) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def abbreviations(data: Dataset) -> str:
-    """Markdown `abbr` definitions for every glossary term, appended to every page."""
-    lines = []
+def abbreviations(data: Dataset) -> dict[str, str]:
+    """Markdown `abbr` definitions for every glossary term, by the spelling each one matches."""
+    lines = {}
     for term in data.glossary:
         # Material's tooltip renders the title attribute as HTML, and Markdown's serializer
         # keeps entities as they are, so the text is escaped twice to reach the tooltip as text.
@@ -50,5 +50,6 @@ def abbreviations(data: Dataset) -> str:
         for name in _spellings(term):
             # The abbr syntax cannot carry these; such a term is still on the glossary page.
             if "]" not in name and "[" not in name:
-                lines.append(f"*[{' '.join(name.split())}]: {definition}")
-    return "\n".join(lines) + "\n"
+                name = " ".join(name.split())
+                lines[name] = f"*[{name}]: {definition}"
+    return lines

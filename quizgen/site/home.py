@@ -1,12 +1,11 @@
-"""The home page's "types at a glance" table, put where docs/index.md has its marker."""
+"""The home page's "types at a glance" table, put where docs/index.md has its marker
+(`content.HOME_MARKER`)."""
 
 from __future__ import annotations
 
 from quizgen.model import Dataset
 from quizgen.site import evidence_marks
 from quizgen.site.markdown import text
-
-MARKER = "<!-- quizgen:types-at-a-glance -->"
 
 
 def types_at_a_glance(data: Dataset) -> str:

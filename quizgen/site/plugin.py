@@ -1,4 +1,4 @@
-"""The MkDocs plugin: loads data/ once per build and adds the generated pages as virtual files.
+"""The MkDocs plugin: adds the pages made from data/ (see content.py) as virtual files.
 
 Nothing generated is written to docs/; `watch:` on data/ rebuilds on every edit.
 """
@@ -16,12 +16,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from quizgen.catalog import load_catalog
-from quizgen.item import Bank
-from quizgen.loader import load_data
-from quizgen.model import Dataset
 from quizgen.problems import DataError
-from quizgen.site import glossary, home, pages, practice
+from quizgen.site.content import SiteContent, site_content
 
 NAV_PLACEHOLDER = "comparisons/"
 THEME_DIR = Path(__file__).parent / "theme"
@@ -34,52 +30,33 @@ class QuizgenConfig(base.Config):  # type: ignore[no-untyped-call]
 
 class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
-        self.data: Dataset | None = None
-        self.bank: Bank | None = None
-        self.abbreviations = ""
+        self.content: SiteContent | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").parent
         data_dir = root / self.config.data_dir
         try:
-            self.data = load_data(data_dir)
+            self.content = site_content(data_dir)
         except DataError as err:
             raise PluginError(f"the data in {data_dir} has problems:\n{err}") from None
-        self.abbreviations = glossary.abbreviations(self.data)
-        # Proving the bank is most of the plugin's work; unchanged data finds it in the cache.
-        self.bank = load_catalog(data_dir, self.data).bank
         config.theme.dirs.insert(0, str(THEME_DIR))
-        config.nav = _expand(config.nav, pages.comparisons_nav(self.data))
+        config.nav = _expand(config.nav, self.content.nav)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.data is not None and self.bank is not None
-        generated = pages.all_pages(self.data)
-        generated[practice.PAGE] = practice.practice_page(self.data)
-        for path, markdown in generated.items():
-            if path.startswith("comparisons/") and path != pages.COMPARISONS_INDEX:
-                markdown += practice.self_check(self.bank, Path(path).stem)
+        assert self.content is not None
+        for path, content in self.content.files.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=markdown))
-        files.append(
-            File.generated(
-                config, practice.BANK_PATH, content=practice.bank_json(self.bank, self.data)
-            )
-        )
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        assert self.data is not None
-        if home.MARKER in markdown:
-            markdown = markdown.replace(home.MARKER, home.types_at_a_glance(self.data))
-        # The bank's address relative to this page, as the page will be served.
-        depth = page.url.count("/")
-        markdown = markdown.replace("BANK_URL", "../" * depth + practice.BANK_PATH)
-        return markdown + "\n\n" + self.abbreviations
+        assert self.content is not None
+        return self.content.page_markdown(markdown, page.url)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's search overlay is a dialog without a name; screen readers need one.

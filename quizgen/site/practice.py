@@ -10,9 +10,9 @@ import json
 
 from quizgen.bank import Bank
 from quizgen.model import Dataset
+from quizgen.site.content import BANK_URL
 from quizgen.site.markdown import text
 
-BANK_PATH = "assets/quiz-bank.json"
 PAGE = "practice.md"
 OPTIONS = 4
 SELF_CHECK_ITEMS = 5
@@ -63,7 +63,7 @@ def self_check(bank: Bank, comparison: str) -> str:
         "\n## Check yourself {#check-yourself}\n\n"
         "A few questions on this table, from the same question bank as the quiz tools. "
         "Each answer is explained at once.\n\n"
-        + quiz_block("BANK_URL", comparison=comparison, count=SELF_CHECK_ITEMS)
+        + quiz_block(BANK_URL, comparison=comparison, count=SELF_CHECK_ITEMS)
     )
 
 
@@ -85,5 +85,5 @@ def practice_page(data: Dataset) -> str:
         + select("category", "Category", {c.id: c.label for c in data.categories})
         + select("area", "MBLEx area", {a.id: a.name for a in data.exam.areas})
         + '<button type="button" class="md-button md-button--primary" data-new-quiz>'
-        "New quiz</button>\n</form>\n\n" + quiz_block("BANK_URL", count=10)
+        "New quiz</button>\n</form>\n\n" + quiz_block(BANK_URL, count=10)
     )

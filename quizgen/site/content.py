@@ -1,0 +1,78 @@
+"""Everything the site makes from the data, as plain strings: the generated files (pages and the
+practice bank), the nav of the comparison pages, the home page's table and the tooltips.
+
+All of it depends only on the data and the code, so it is kept in the cache (see
+quizgen.cache): a build of unchanged data neither loads nor checks the data, and does not
+import the model at all. Bad data is still always reported: changed data is a cache miss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from quizgen.cache import Stored
+
+HOME_MARKER = "<!-- quizgen:types-at-a-glance -->"
+BANK_PATH = "assets/quiz-bank.json"
+BANK_URL = "BANK_URL"  # where a page's quiz blocks name the bank; relative to each page
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    files: dict[str, str]  # generated pages (Markdown) and the bank (JSON) by path under docs/
+    nav: list[dict[str, str]]  # the comparison pages' section of the nav
+    glance: str  # the home page's types at a glance
+    abbreviations: dict[str, str]  # tooltip definitions by the spelling each matches
+
+    def page_markdown(self, markdown: str, url: str) -> str:
+        """A page's Markdown as it is built: the home page's table in place, the bank's
+        address relative to the page, and the tooltips of the terms the page uses."""
+        markdown = markdown.replace(HOME_MARKER, self.glance)
+        markdown = markdown.replace(BANK_URL, "../" * url.count("/") + BANK_PATH)
+        return markdown + "\n\n" + self._tooltips(markdown)
+
+    def _tooltips(self, markdown: str) -> str:
+        # Only the terms the page uses, because Markdown tests every text node against every
+        # definition; and each in a block of its own, because a block of many is parsed again
+        # from the top for each one (a site with ten times the glossary took 250 times as long).
+        # A term can only be marked where the page has it as written: an escaped character
+        # or an entity in it is not text to Markdown's abbr extension.
+        used = (d for name, d in self.abbreviations.items() if name in markdown)
+        return "\n\n".join(used) + "\n"
+
+
+def site_content(data_dir: Path) -> SiteContent:
+    """The site content of the data in `data_dir`. Raises DataError on bad data."""
+    stored = Stored("site", data_dir)
+    cached = stored.read()
+    if cached is not None:
+        try:
+            return SiteContent(**cached)
+        except TypeError:
+            pass  # damaged: built again and replaced
+    content = _build(data_dir)
+    stored.write(asdict(content))
+    return content
+
+
+def _build(data_dir: Path) -> SiteContent:
+    from quizgen.catalog import load_catalog
+    from quizgen.loader import load_data
+    from quizgen.site import glossary, home, pages, practice
+
+    data = load_data(data_dir)
+    # Proving the bank is most of the work; a quiz command may have done it already.
+    bank = load_catalog(data_dir, data).bank
+    files = pages.all_pages(data)
+    for path in files:
+        if path.startswith("comparisons/") and path != pages.COMPARISONS_INDEX:
+            files[path] += practice.self_check(bank, Path(path).stem)
+    files[practice.PAGE] = practice.practice_page(data)
+    files[BANK_PATH] = practice.bank_json(bank, data)
+    return SiteContent(
+        files=files,
+        nav=pages.comparisons_nav(data),
+        glance=home.types_at_a_glance(data),
+        abbreviations=glossary.abbreviations(data),
+    )
