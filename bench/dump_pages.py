@@ -28,7 +28,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 def on_post_build(config: Any) -> None:
     # Static files, generated ones included (the practice bank), as the build wrote them.
-    for file in config["extra_css"] + config["extra_javascript"] + ["assets/quiz-bank.json"]:
-        source = Path(config["site_dir"]) / str(file)
+    site = Path(config["site_dir"])
+    banks = [p.relative_to(site).as_posix() for p in (site / "assets").rglob("quiz-bank*.json")]
+    for file in config["extra_css"] + config["extra_javascript"] + banks:
         (TARGET / "docs" / str(file)).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(source, TARGET / "docs" / str(file))
+        shutil.copy(site / str(file), TARGET / "docs" / str(file))

@@ -134,7 +134,12 @@ def site_overhead(work: Path, runs: int) -> list[Row]:
     first, base_again = medians(runs, cold(cache, project), plain_build)
     return [
         ratio_row(
-            "1. Site build vs plain MkDocs (bank cached)", "project", warm, "plain", base, 1.15
+            "1. Site build vs plain MkDocs (unchanged data, cached)",
+            "project",
+            warm,
+            "plain",
+            base,
+            1.15,
         ),
         ratio_row(
             "1. Site build vs plain MkDocs (first build of new data)",

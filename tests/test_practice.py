@@ -29,11 +29,15 @@ def watched(browser: Browser) -> Iterator[Watched]:
     page.page.context.close()
 
 
-def open_quiz(watched: Watched, url: str) -> Page:
-    page = watched.page
-    page.goto(url)
+def show_quiz(page: Page) -> Page:
+    page.locator(".quizgen-quiz").first.scroll_into_view_if_needed()
     page.locator("fieldset.quizgen-question").first.wait_for()
     return page
+
+
+def open_quiz(watched: Watched, url: str) -> Page:
+    watched.page.goto(url)
+    return show_quiz(watched.page)
 
 
 def test_the_browser_bank_is_the_cli_bank(bank_items: dict[str, dict[str, object]]) -> None:
@@ -44,10 +48,28 @@ def test_the_browser_bank_is_the_cli_bank(bank_items: dict[str, dict[str, object
     assert bank_items[item.id]["key"] == item.key
 
 
+def test_each_comparison_has_its_items_in_a_file_of_its_own(
+    built_site: Path, bank_items: dict[str, dict[str, object]]
+) -> None:
+    compared = {i["comparison"] for i in bank_items.values() if i["comparison"]}
+    files = {p.stem: p for p in (built_site / "assets" / "quiz-bank").glob("*.json")}
+    assert set(files) == compared
+    for comparison, path in files.items():
+        items = json.loads(path.read_text())["items"]
+        assert items == [i for i in bank_items.values() if i["comparison"] == comparison]
+
+
 def test_each_comparison_page_ends_with_a_self_check_on_its_own_facts(
     site_url: str, watched: Watched, bank_items: dict[str, dict[str, object]]
 ) -> None:
-    page = open_quiz(watched, site_url + "comparisons/medical-vs-relaxation/")
+    fetched: list[str] = []
+    watched.page.on("request", lambda request: fetched.append(request.url))
+    watched.page.goto(site_url + "comparisons/medical-vs-relaxation/")
+    watched.page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "quiz-bank" in url]  # built only when scrolled to
+    page = show_quiz(watched.page)
+    banks = [url.removeprefix(site_url) for url in fetched if "quiz-bank" in url]
+    assert banks == ["assets/quiz-bank/medical-vs-relaxation.json"]  # not the whole bank
     questions = page.locator("fieldset.quizgen-question")
     assert questions.count() == 5
     for n in range(5):

@@ -1,8 +1,9 @@
 // Self-check quizzes and the practice page. The items come from the question bank built
-// with the site (assets/quiz-bank.json), the same bank the command-line tools use; this
-// script only draws items, shows them and keeps the score. Text goes in with textContent,
-// never as HTML. Material's instant navigation swaps pages without a reload, so the quizzes
-// are set up again on every page it shows.
+// with the site (assets/quiz-bank.json, and one file per comparison for the self-checks),
+// the same bank the command-line tools use; this script only draws items, shows them and
+// keeps the score. Text goes in with textContent, never as HTML. Material's instant
+// navigation swaps pages without a reload, so the quizzes are set up again on every page it
+// shows.
 (function () {
   "use strict";
 
@@ -175,8 +176,21 @@
     });
   }
 
+  // A quiz below the fold is built as the reader nears it: adding it changes the page's
+  // height, which makes the theme measure every heading again, and that while the page loads.
+  function setUpWhenNear(host) {
+    if (!("IntersectionObserver" in window)) return setUp(host);
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        observer.disconnect();
+        setUp(host);
+      }
+    }, { rootMargin: "600px 0px" });
+    observer.observe(host);
+  }
+
   function setUpAll() {
-    document.querySelectorAll(".quizgen-quiz").forEach(setUp);
+    document.querySelectorAll(".quizgen-quiz").forEach(setUpWhenNear);
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {

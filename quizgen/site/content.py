@@ -1,5 +1,5 @@
 """Everything the site makes from the data, as plain strings: the generated files (pages and the
-practice bank), the nav of the comparison pages, the home page's table and the tooltips.
+question bank), the nav of the comparison pages, the home page's table and the tooltips.
 
 All of it depends only on the data and the code, so it is kept in the cache (see
 quizgen.cache): a build of unchanged data neither loads nor checks the data, and does not
@@ -14,8 +14,7 @@ from pathlib import Path
 from quizgen.cache import Stored
 
 HOME_MARKER = "<!-- quizgen:types-at-a-glance -->"
-BANK_PATH = "assets/quiz-bank.json"
-BANK_URL = "BANK_URL"  # where a page's quiz blocks name the bank; relative to each page
+ROOT = "QUIZGEN_ROOT/"  # the way from a page to the site's root, filled in for each page
 
 
 @dataclass(frozen=True)
@@ -26,10 +25,10 @@ class SiteContent:
     abbreviations: dict[str, str]  # tooltip definitions by the spelling each matches
 
     def page_markdown(self, markdown: str, url: str) -> str:
-        """A page's Markdown as it is built: the home page's table in place, the bank's
-        address relative to the page, and the tooltips of the terms the page uses."""
+        """A page's Markdown as it is built: the home page's table in place, addresses
+        relative to the page, and the tooltips of the terms the page uses."""
         markdown = markdown.replace(HOME_MARKER, self.glance)
-        markdown = markdown.replace(BANK_URL, "../" * url.count("/") + BANK_PATH)
+        markdown = markdown.replace(ROOT, "../" * url.count("/"))
         return markdown + "\n\n" + self._tooltips(markdown)
 
     def _tooltips(self, markdown: str) -> str:
@@ -69,7 +68,7 @@ def _build(data_dir: Path) -> SiteContent:
         if path.startswith("comparisons/") and path != pages.COMPARISONS_INDEX:
             files[path] += practice.self_check(bank, Path(path).stem)
     files[practice.PAGE] = practice.practice_page(data)
-    files[BANK_PATH] = practice.bank_json(bank, data)
+    files |= practice.bank_files(bank, data)
     return SiteContent(
         files=files,
         nav=pages.comparisons_nav(data),

@@ -1,24 +1,46 @@
 """Self-checks in the site: the bank as JSON for the browser, and where quizzes go on pages.
 
 The browser quizzes use the very items `quizgen generate` uses (built here, at build time);
-docs/assets/quiz.js only draws from them and shows them.
+docs/assets/quiz.js only draws from them and shows them. The practice page fetches the whole
+bank; a comparison page's self-check fetches only its own items, so that reading a table
+does not wait on parsing every question.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from collections.abc import Sequence
 
-from quizgen.bank import Bank
+from quizgen.item import Bank, Item
 from quizgen.model import Dataset
-from quizgen.site.content import BANK_URL
+from quizgen.site.content import ROOT
 from quizgen.site.markdown import text
 
 PAGE = "practice.md"
+BANK_PATH = "assets/quiz-bank.json"
 OPTIONS = 4
 SELF_CHECK_ITEMS = 5
 
 
-def bank_json(bank: Bank, data: Dataset) -> str:
+def _self_check_bank(comparison: str) -> str:
+    return f"assets/quiz-bank/{comparison}.json"
+
+
+def bank_files(bank: Bank, data: Dataset) -> dict[str, str]:
+    """The whole bank, and each comparison's items, as JSON files by path under docs/."""
+    usable = bank.usable(OPTIONS)
+    by_comparison: dict[str, list[Item]] = defaultdict(list)
+    for item in usable:
+        if item.comparison is not None:
+            by_comparison[item.comparison].append(item)
+    files = {BANK_PATH: _bank_json(usable, data)}
+    for comparison, items in by_comparison.items():
+        files[_self_check_bank(comparison)] = _bank_json(items, data)
+    return files
+
+
+def _bank_json(usable: Sequence[Item], data: Dataset) -> str:
     items = [
         {
             "id": i.id,
@@ -34,7 +56,7 @@ def bank_json(bank: Bank, data: Dataset) -> str:
             "types": list(i.types),
             "comparison": i.comparison,
         }
-        for i in bank.usable(OPTIONS)
+        for i in usable
     ]
     document = {
         "items": items,
@@ -63,7 +85,9 @@ def self_check(bank: Bank, comparison: str) -> str:
         "\n## Check yourself {#check-yourself}\n\n"
         "A few questions on this table, from the same question bank as the quiz tools. "
         "Each answer is explained at once.\n\n"
-        + quiz_block(BANK_URL, comparison=comparison, count=SELF_CHECK_ITEMS)
+        + quiz_block(
+            ROOT + _self_check_bank(comparison), comparison=comparison, count=SELF_CHECK_ITEMS
+        )
     )
 
 
@@ -85,5 +109,5 @@ def practice_page(data: Dataset) -> str:
         + select("category", "Category", {c.id: c.label for c in data.categories})
         + select("area", "MBLEx area", {a.id: a.name for a in data.exam.areas})
         + '<button type="button" class="md-button md-button--primary" data-new-quiz>'
-        "New quiz</button>\n</form>\n\n" + quiz_block(BANK_URL, count=10)
+        "New quiz</button>\n</form>\n\n" + quiz_block(ROOT + BANK_PATH, count=10)
     )
