@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -89,6 +90,13 @@ def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
     assert foreign == []
     css = "".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.css"))
     assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_footnote_back_links_have_a_name_but_no_tooltip(built_site: Path) -> None:
+    page = (built_site / "comparisons" / "medical-vs-relaxation" / "index.html").read_text()
+    back_links = re.findall(r'<a class="footnote-backref"[^>]*>', page)
+    assert len(back_links) > 10
+    assert all("aria-label=" in a and "title=" not in a for a in back_links)
 
 
 def test_no_generated_markdown_is_committed() -> None:

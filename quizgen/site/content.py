@@ -19,7 +19,7 @@ ROOT = "QUIZGEN_ROOT/"  # the way from a page to the site's root, filled in for 
 
 @dataclass(frozen=True)
 class SiteContent:
-    files: dict[str, str]  # generated pages (Markdown) and the bank (JSON) by path under docs/
+    files: dict[str, str]  # generated pages (Markdown) and bank files (JSON) by path in docs/
     nav: list[dict[str, str]]  # the comparison pages' section of the nav
     glance: str  # the home page's types at a glance
     abbreviations: dict[str, str]  # tooltip definitions by the spelling each matches

@@ -5,6 +5,7 @@ Nothing generated is written to docs/; `watch:` on data/ rebuilds on every edit.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from quizgen.site.content import SiteContent, site_content
 NAV_PLACEHOLDER = "comparisons/"
 THEME_DIR = Path(__file__).parent / "theme"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+BACKLINK_TITLE = re.compile(r'(<a class="footnote-backref" [^>]*?)title=')
 
 
 class QuizgenConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -60,7 +62,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's search overlay is a dialog without a name; screen readers need one.
-        return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        # The theme sets up a scripted tooltip for every title on load, and a comparison page
+        # has dozens of footnote back links: they keep their name as a label, not a tooltip.
+        return BACKLINK_TITLE.sub(r"\1aria-label=", output)
 
 
 def _expand(nav: Any, comparisons: list[Any]) -> Any:
