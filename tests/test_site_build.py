@@ -92,11 +92,12 @@ def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
     assert "fonts.googleapis" not in css and "@import url(http" not in css
 
 
-def test_footnote_back_links_have_a_name_but_no_tooltip(built_site: Path) -> None:
+def test_back_links_and_anchors_have_a_name_but_no_tooltip(built_site: Path) -> None:
     page = (built_site / "comparisons" / "medical-vs-relaxation" / "index.html").read_text()
-    back_links = re.findall(r'<a class="footnote-backref"[^>]*>', page)
-    assert len(back_links) > 10
-    assert all("aria-label=" in a and "title=" not in a for a in back_links)
+    for kind in ("footnote-backref", "headerlink"):
+        links = re.findall(rf'<a class="{kind}"[^>]*>', page)
+        assert len(links) > 5
+        assert all("aria-label=" in a and "title=" not in a for a in links)
 
 
 def test_no_generated_markdown_is_committed() -> None:

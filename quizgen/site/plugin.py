@@ -23,7 +23,7 @@ from quizgen.site.content import SiteContent, site_content
 NAV_PLACEHOLDER = "comparisons/"
 THEME_DIR = Path(__file__).parent / "theme"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-BACKLINK_TITLE = re.compile(r'(<a class="footnote-backref" [^>]*?)title=')
+LINK_TITLE = re.compile(r'(<a class="(?:footnote-backref|headerlink)" [^>]*?)title=')
 
 
 class QuizgenConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -64,8 +64,9 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
         # Material's search overlay is a dialog without a name; screen readers need one.
         output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
         # The theme sets up a scripted tooltip for every title on load, and a comparison page
-        # has dozens of footnote back links: they keep their name as a label, not a tooltip.
-        return BACKLINK_TITLE.sub(r"\1aria-label=", output)
+        # has dozens of footnote back links and heading anchors: these keep their name as a
+        # label, not a tooltip.
+        return LINK_TITLE.sub(r"\1aria-label=", output)
 
 
 def _expand(nav: Any, comparisons: list[Any]) -> Any:
