@@ -13,43 +13,59 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from quizgen.datadir import data_files
+
+T = TypeVar("T")
 
 FORMAT = 2  # bump when a stored shape changes
 PACKAGE = Path(__file__).resolve().parent
 
 
-class Stored:
-    """The cached document of one `kind` for the data in `root`."""
+def cached(
+    kind: str,
+    root: Path,
+    build: Callable[[], T],
+    dump: Callable[[T], Any],
+    load: Callable[[Any], T],
+) -> T:
+    """The `kind` worked out from the data in `root`: `load`ed from the cache when the data
+    and code are unchanged, else `build`t and stored as `dump` gives it."""
+    key = _content_key(data_files(root)) if root.is_dir() else None
+    path = _cache_file(kind, root)
+    if key is not None and path is not None:
+        stored = _read(path, key)
+        if stored is not None:
+            try:
+                return load(stored)
+            except (KeyError, TypeError, AttributeError, ValueError):
+                pass  # damaged: built again and replaced
+    value = build()
+    if key is not None and path is not None:
+        _write(path, key, dump(value))
+    return value
 
-    def __init__(self, kind: str, root: Path) -> None:
-        self._key = _content_key(data_files(root)) if root.is_dir() else None
-        self._path = _cache_file(kind, root)
 
-    def read(self) -> Any | None:
-        """The document stored for the data as it is now, or None."""
-        if self._key is None or self._path is None:
-            return None
-        try:
-            stored = json.loads(self._path.read_bytes())
-            return stored["value"] if stored.get("key") == self._key else None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None  # missing or damaged: built again and replaced
+def _read(path: Path, key: str) -> Any | None:
+    try:
+        stored = json.loads(path.read_bytes())
+        return stored["value"] if stored.get("key") == key else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # missing or damaged
 
-    def write(self, value: Any) -> None:
-        if self._key is None or self._path is None:
-            return
-        from quizgen.atomic import write_bytes
 
-        content = json.dumps({"key": self._key, "value": value}, ensure_ascii=False)
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes(self._path, content.encode("utf-8"))
-        except OSError:
-            pass  # a read-only or full disk only costs the next run its head start
+def _write(path: Path, key: str, value: Any) -> None:
+    from quizgen.atomic import write_bytes
+
+    content = json.dumps({"key": key, "value": value}, ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, content.encode("utf-8"))
+    except OSError:
+        pass  # a read-only or full disk only costs the next run its head start
 
 
 def cache_dir() -> Path:

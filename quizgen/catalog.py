@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizgen.cache import Stored
+from quizgen.cache import cached
 from quizgen.datadir import default_data_dir
 from quizgen.item import Bank, Choice, Item
 
@@ -51,20 +51,16 @@ def load_catalog(data_dir: Path | None, data: Dataset | None = None) -> Catalog:
     """The catalog of the data in `data_dir` (default: the shipped data), from the cache when
     the data and code are unchanged; else built from `data` if given (already loaded from
     `data_dir`), or loaded. Raises DataError, as `load_data` does, on bad data."""
-    stored = Stored("catalog", data_dir if data_dir is not None else default_data_dir())
-    cached = stored.read()
-    if cached is not None:
-        try:
-            return _from_json(cached)
-        except (KeyError, TypeError, AttributeError, ValueError):
-            pass  # damaged: built again and replaced
-    if data is None:
+
+    def build() -> Catalog:
+        if data is not None:
+            return Catalog.of(data)
         from quizgen.loader import load_data
 
-        data = load_data(data_dir)
-    catalog = Catalog.of(data)
-    stored.write(_to_json(catalog))
-    return catalog
+        return Catalog.of(load_data(data_dir))
+
+    root = data_dir if data_dir is not None else default_data_dir()
+    return cached("catalog", root, build, _to_json, _from_json)
 
 
 def _to_json(catalog: Catalog) -> dict[str, Any]:

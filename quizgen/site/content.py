@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from quizgen.cache import Stored
+from quizgen.cache import cached
 
 HOME_MARKER = "<!-- quizgen:types-at-a-glance -->"
 ROOT = "QUIZGEN_ROOT/"  # the way from a page to the site's root, filled in for each page
@@ -43,16 +43,9 @@ class SiteContent:
 
 def site_content(data_dir: Path) -> SiteContent:
     """The site content of the data in `data_dir`. Raises DataError on bad data."""
-    stored = Stored("site", data_dir)
-    cached = stored.read()
-    if cached is not None:
-        try:
-            return SiteContent(**cached)
-        except TypeError:
-            pass  # damaged: built again and replaced
-    content = _build(data_dir)
-    stored.write(asdict(content))
-    return content
+    return cached(
+        "site", data_dir, lambda: _build(data_dir), asdict, lambda stored: SiteContent(**stored)
+    )
 
 
 def _build(data_dir: Path) -> SiteContent:
@@ -63,12 +56,13 @@ def _build(data_dir: Path) -> SiteContent:
     data = load_data(data_dir)
     # Proving the bank is most of the work; a quiz command may have done it already.
     bank = load_catalog(data_dir, data).bank
+    banks = practice.bank_files(bank, data)
     files = pages.all_pages(data)
     for path in files:
         if path.startswith("comparisons/") and path != pages.COMPARISONS_INDEX:
-            files[path] += practice.self_check(bank, Path(path).stem)
+            files[path] += practice.self_check(Path(path).stem, banks)
     files[practice.PAGE] = practice.practice_page(data)
-    files |= practice.bank_files(bank, data)
+    files |= banks
     return SiteContent(
         files=files,
         nav=pages.comparisons_nav(data),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from quizgen.item import Bank, Item
 from quizgen.model import Dataset
@@ -77,9 +77,9 @@ def quiz_block(bank_url: str, *, comparison: str | None = None, count: int) -> s
     )
 
 
-def self_check(bank: Bank, comparison: str) -> str:
-    """A "Check yourself" section for a comparison page, if the bank has items for it."""
-    if not any(i.comparison == comparison for i in bank.usable(OPTIONS)):
+def self_check(comparison: str, banks: Mapping[str, str]) -> str:
+    """A "Check yourself" section for a comparison page, if `bank_files` made it a bank."""
+    if _self_check_bank(comparison) not in banks:
         return ""
     return (
         "\n## Check yourself {#check-yourself}\n\n"
