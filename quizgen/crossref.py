@@ -29,6 +29,7 @@ _ID_KINDS = {
     "glossary": "glossary term",
     "resources": "resource",
     "items": "authored item",
+    "families": "family",
 }
 
 
@@ -140,6 +141,20 @@ def _check_references(c: _Checker, raw: YamlFile, model: DataFile) -> None:
 
     for i, item in enumerate(model.items):
         _check_authored_item(c, raw, ("items", i), item)
+
+    for i, family in enumerate(model.families):
+        for k, member in enumerate(family.members):
+            at = ("families", i, "members", k)
+            c.refer("types", member.type, raw, (*at, "type"))
+            for n, source in enumerate(member.sources):
+                c.refer("sources", source, raw, (*at, "sources", n))
+        for k, claim in enumerate(family.evidence):
+            c.refer("sources", claim.source, raw, ("families", i, "evidence", k, "source"))
+
+    for i, also in enumerate(model.also_true):
+        c.refer("types", also.type, raw, ("also_true", i, "type"))
+        c.refer("dimensions", also.dimension, raw, ("also_true", i, "dimension"))
+        c.refer("sources", also.source, raw, ("also_true", i, "source"))
 
 
 def _check_comparison(c: _Checker, raw: YamlFile, at: YamlPath, comparison: Comparison) -> None:

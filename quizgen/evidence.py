@@ -48,6 +48,11 @@ def quotes(model: DataFile) -> Iterator[tuple[str, str, YamlPath]]:
             yield resource.source, fact.quote, ("resources", i, "facts", n, "quote")
     for i, authored in enumerate(model.items):
         yield authored.source, authored.quote, ("items", i, "quote")
+    for i, family in enumerate(model.families):
+        for k, claim in enumerate(family.evidence):
+            yield claim.source, claim.quote, ("families", i, "evidence", k, "quote")
+    for i, also in enumerate(model.also_true):
+        yield also.source, also.quote, ("also_true", i, "quote")
 
 
 def check(files: Iterable[tuple[YamlFile, DataFile]], sources_dir: Path) -> list[Problem]:

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -50,6 +50,23 @@ Quote = Annotated[
     StringConstraints(strict=True, strip_whitespace=True, min_length=1),
     AfterValidator(_check_quote),
     Field(description=f"Verbatim words of the source, at most {MAX_QUOTE_WORDS} words."),
+]
+
+
+NotAsked = Annotated[
+    Text | None,
+    Field(
+        description="Why this fact is shown on the site but never asked in a question: a "
+        "comparative fragment, a marketing phrase, one clinic's price list, a page's wording."
+    ),
+]
+ClaimText = Annotated[
+    Text | None,
+    Field(
+        description="The fact as a full, testable sentence that stands alone, e.g. `Rates are "
+        "set by UCR and RVU.` Statement, paired and vignette items use it; without it the "
+        "fact is asked only in items whose options are short values."
+    ),
 ]
 
 
@@ -123,6 +140,7 @@ class Definition(Frozen):
     source: Id
     text: Text
     quote: Quote
+    not_for_questions: NotAsked = None
 
 
 class Synonym(Frozen):
@@ -145,6 +163,8 @@ class Item(Frozen):
 
     value: ShortText
     quote: Quote
+    claim: ClaimText = None
+    not_for_questions: NotAsked = None
 
 
 class TextCell(Frozen):
@@ -152,6 +172,8 @@ class TextCell(Frozen):
     quote: Quote
     inferred: Text | None = Field(None, description="Why the value was read from elsewhere.")
     note: Text | None = None
+    claim: ClaimText = None
+    not_for_questions: NotAsked = None
 
 
 class ListCell(Frozen):
@@ -220,14 +242,84 @@ class Discrepancy(Frozen):
     note: Text
 
 
+TermKind = Literal[
+    "technique",
+    "condition",
+    "organization",
+    "credential",
+    "record",
+    "payment",
+    "law",
+    "anatomy",
+    "assessment",
+    "profession",
+]
+TERM_KINDS: tuple[str, ...] = get_args(TermKind)
+
+
 class Term(Frozen):
     id: Id
     term: ShortText
     aka: tuple[ShortText, ...] = ()
-    definition: Text
+    definition: Text = Field(
+        description="What the term is, in plain words; never where or how a page mentions it."
+    )
     source: Id
     quote: Quote
     area: Id | None = None
+    kind: TermKind | None = Field(
+        None,
+        description="What sort of thing the term names. Glossary items take their wrong "
+        "options from terms of the same kind only; a term without a kind is not asked.",
+    )
+    not_for_questions: NotAsked = None
+
+
+class FamilyMember(Frozen):
+    type: Id
+    sources: tuple[Id, ...] = Field(
+        (),
+        description="Only in these sources' usage is the type one of the family (e.g. "
+        "therapeutic massage, which only some sources equate with medical massage); "
+        "empty: in every source's usage.",
+    )
+
+
+class Family(Frozen):
+    """Names that the sources, taken together, use for one kind of service."""
+
+    id: Id
+    name: ShortText
+    description: Text
+    members: tuple[FamilyMember, ...] = Field(min_length=2)
+    evidence: tuple[Claim, ...] = ()
+
+
+class AlsoTrue(Frozen):
+    """A value a source shows can hold for a type although no table gives it: typical is
+    not exclusive, so such a value is never a wrong option for the type."""
+
+    type: Id
+    dimension: Id
+    value: ShortText
+    source: Id
+    quote: Quote
+    note: Text | None = None
+
+
+class Equivalent(Frozen):
+    """Words that mean the same in the values (client / patient): two options that differ
+    only by them are one option."""
+
+    words: tuple[ShortText, ...] = Field(min_length=2)
+    note: Text | None = None
+
+
+class Retired(Frozen):
+    """An item a review found unsound: its id never comes back into the bank."""
+
+    id: Id
+    reason: Text
 
 
 class Resource(Frozen):
@@ -287,9 +379,17 @@ class DataFile(Frozen):
     glossary: tuple[Term, ...] = ()
     resources: tuple[Resource, ...] = ()
     items: tuple[AuthoredItem, ...] = ()
+    families: tuple[Family, ...] = ()
+    also_true: tuple[AlsoTrue, ...] = ()
+    equivalents: tuple[Equivalent, ...] = ()
+    retired: tuple[Retired, ...] = ()
 
 
 SECTIONS = tuple(name for name in DataFile.model_fields if name != "exam")
+
+
+# Sections whose entries have ids that others refer to.
+_INDEXED = frozenset(SECTIONS) - {"also_true", "equivalents", "retired"}
 
 
 def _index(items: tuple[Any, ...]) -> Mapping[str, Any]:
@@ -310,10 +410,14 @@ class Dataset:
     glossary: tuple[Term, ...] = ()
     resources: tuple[Resource, ...] = ()
     items: tuple[AuthoredItem, ...] = ()
+    families: tuple[Family, ...] = ()
+    also_true: tuple[AlsoTrue, ...] = ()
+    equivalents: tuple[Equivalent, ...] = ()
+    retired: tuple[Retired, ...] = ()
     _by_id: Mapping[str, Mapping[str, Any]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        indexes = {name: _index(getattr(self, name)) for name in SECTIONS}
+        indexes = {name: _index(getattr(self, name)) for name in SECTIONS if name in _INDEXED}
         indexes["areas"] = _index(self.exam.areas)
         object.__setattr__(self, "_by_id", MappingProxyType(indexes))
 
