@@ -16,6 +16,17 @@ from quizgen.model import Dataset
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NEGATIVE = re.compile(r"\b(not|except|never|least)\b", re.IGNORECASE)
+# Options of these kinds are whole sentences: a capital first, a full stop last.
+SENTENCE_KINDS = ("statement", "paired", "vignette")
+_SENTENCE = re.compile(r"^[A-Z\"“].*[.!]$", re.DOTALL)
+# Words about where a fact was read, not what it is: an option must never carry them.
+_META = re.compile(
+    r"\b(the (page|article|site|table|author|clinic|text|post)('s)?|according to|this page|"
+    r"the page's name|writes)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_MINOR_WORDS = frozenset({"and", "of", "the", "for", "in", "on"})
 _ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options|answers)\b", re.IGNORECASE)
 # Words too common to give away an answer when they appear in the stem and the key.
 STOPWORDS = frozenset(
@@ -63,18 +74,41 @@ def _distinct(item: Item, options: Sequence[str], data: Dataset) -> str | None:
 def _homogeneous(item: Item, options: Sequence[str], data: Dataset) -> str | None:
     """Options are the same kind of thing as the question asks for."""
     types, terms = data.type_names, data.glossary_terms
-    if item.kind in ("which-type", "synonym"):
-        expected, label = [o in types for o in options], "massage types"
-    elif item.kind == "term-name":
+    if item.kind == "term-name":
         expected, label = [o in terms for o in options], "glossary terms"
-    elif item.kind == "statement":
-        expected = [bool(re.match(r"^[A-Z][^:]{1,60}: ", o)) for o in options]
-        label = "statements (label: value)"
+    elif item.kind in SENTENCE_KINDS:
+        expected = [bool(_SENTENCE.match(o)) for o in options]
+        label = "full sentences"
     elif item.kind == "scenario":
         return None  # authored; the author chose the options
     else:
         expected, label = [o not in types for o in options], "values, not type names"
     return None if all(expected) else f"not all options are {label}"
+
+
+def _no_meta_words(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+    found = [o for o in options if _META.search(o)]
+    return f"option {found[0]!r} speaks of a page or article, not of the subject" if found else None
+
+
+def _acronym_not_spelled(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+    """A key that spells out the acronym asked about gives the answer away."""
+    if item.kind != "term":
+        return None
+    term = data.term(item.basis["term"])
+    spelled = [n for n in (term.term, *term.aka) if spells_out(n, options[0])]
+    return f"the key spells out {spelled[0]}" if spelled else None
+
+
+def spells_out(acronym: str, text: str) -> bool:
+    """The text holds the acronym's expansion: words in a row whose initials spell it
+    ("Associated Bodywork & Massage Professionals" for ABMP)."""
+    if not _ACRONYM.match(acronym):
+        return False
+    initials = "".join(
+        w[0].lower() for w in re.findall(r"[\w']+", text) if w.lower() not in _MINOR_WORDS
+    )
+    return acronym.replace("&", "").lower() in initials
 
 
 def _no_clue_in_key(item: Item, options: Sequence[str], data: Dataset) -> str | None:
@@ -98,6 +132,8 @@ RULES: dict[str, Callable[[Item, Sequence[str], Dataset], str | None]] = {
     "distinct-options": _distinct,
     "homogeneous-options": _homogeneous,
     "no-clue-in-key": _no_clue_in_key,
+    "no-meta-words": _no_meta_words,
+    "acronym-not-spelled": _acronym_not_spelled,
 }
 
 

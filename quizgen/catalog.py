@@ -88,6 +88,7 @@ def _item(stored: dict[str, Any]) -> Item:
             **stored,
             "distractors": tuple(Choice(**d) for d in stored["distractors"]),
             "types": tuple(stored["types"]),
+            "facets": tuple(stored["facets"]),
         }
     )
 

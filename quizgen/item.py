@@ -10,16 +10,18 @@ from types import MappingProxyType
 
 KINDS = (
     "value",  # the value of a dimension for a type
-    "which-type",  # which type has a value
-    "statement",  # which statement is true of a type
+    "statement",  # which full-sentence statement on one dimension is true of a type
+    "paired",  # which pair of statements on two dimensions is true of a type
+    "vignette",  # a short case built from a type's facts, then a paired question
     "list",  # which item is on a type's list
     "discriminator",  # which item is on one type's list but not another's
     "term",  # what a glossary term means
     "term-name",  # which glossary term has a definition
     "definition",  # how a source defines a type
-    "synonym",  # which names a source treats as one type
     "scenario",  # authored in data/
 )
+# Kinds that ask the student to apply knowledge to a case rather than recall it.
+APPLICATION_KINDS = ("vignette", "scenario")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class Item:
     comparison: str | None = None
     # The references an independent checker needs to re-prove the item from the data.
     basis: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # What a quiz asks at most once ("<kind of service>:<dimension>", "term:<id>"): an item
+    # shares a quiz with no other item that has a facet in common.
+    facets: tuple[str, ...] = ()
 
     def options(self, count: int) -> tuple[str, ...]:
         """The key and the first `count - 1` distractors, key first."""

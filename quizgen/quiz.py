@@ -5,6 +5,7 @@ The same bank, seed and options always give the same quiz.
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -93,14 +94,61 @@ def _spread_by_kind(items: Sequence[Item], rng: random.Random) -> list[Item]:
     return ordered
 
 
-def _one_per_fact(items: Sequence[Item]) -> list[Item]:
-    seen: set[str] = set()
+# No kind may fill more than this share of a quiz, unless the user asked for kinds.
+MAX_KIND_SHARE = 0.4
+
+
+def _compatible(items: Sequence[Item], options: int) -> list[Item]:
+    """Items in order, leaving out any that would repeat what an earlier one asks (a fact
+    or facet), its stem, or any option text it shows."""
+    facets: set[str] = set()
+    stems: set[str] = set()
+    texts: set[str] = set()
     kept = []
     for item in items:
-        if item.fact not in seen:
-            seen.add(item.fact)
-            kept.append(item)
+        shown = {" ".join(o.casefold().split()) for o in item.options(options)}
+        mine = {item.fact, *item.facets}
+        if mine & facets or item.stem in stems or shown & texts:
+            continue
+        facets |= mine
+        stems.add(item.stem)
+        texts |= shown
+        kept.append(item)
     return kept
+
+
+def _kind_limit(count: int, filters: Filters) -> int:
+    return count if filters.kinds else max(1, math.floor(MAX_KIND_SHARE * count))
+
+
+def _largest(candidates: Sequence[Item], filters: Filters) -> int:
+    """The largest quiz the candidates make without a kind above its share."""
+    per_kind = Counter(i.kind for i in candidates)
+    for count in range(len(candidates), 0, -1):
+        limit = _kind_limit(count, filters)
+        if sum(min(n, limit) for n in per_kind.values()) >= count:
+            return count
+    return 0
+
+
+def _take(
+    items: Sequence[Item], count: int, limit: int, quota: Mapping[str, int] | None
+) -> list[Item]:
+    taken: Counter[str] = Counter()
+    wanted = dict(quota) if quota is not None else None
+    chosen = []
+    for item in items:
+        if len(chosen) == count:
+            break
+        if taken[item.kind] >= limit:
+            continue
+        if wanted is not None:
+            if wanted.get(item.area, 0) <= 0:
+                continue
+            wanted[item.area] -= 1
+        taken[item.kind] += 1
+        chosen.append(item)
+    return chosen
 
 
 def select(
@@ -116,25 +164,22 @@ def select(
     pool = sorted(
         (i for i in catalog.bank.usable(options) if filters.accepts(i)), key=lambda i: i.id
     )
-    candidates = _one_per_fact(_spread_by_kind(pool, rng))
-    if count > len(candidates):
+    candidates = _compatible(_spread_by_kind(pool, rng), options)
+    most = _largest(candidates, filters)
+    if count > most:
         raise QuizError(
-            f"only {len(candidates)} items with {options} options match"
-            f"{' these filters' if filters != Filters() else ''}; ask for at most "
-            f"{len(candidates)}",
+            f"only {most} items with {options} options match"
+            f"{' these filters' if filters != Filters() else ''} without repeating a fact, "
+            f"a stem or an option; ask for at most {most}",
             option="--count",
         )
+    limit = _kind_limit(count, filters)
     if blueprint is None:
-        return candidates[:count], None
-    available = Counter(i.area for i in candidates)
+        return _take(candidates, count, limit, None), None
+    usable = _take(candidates, len(candidates), limit, None)
+    available = Counter(i.area for i in usable)
     shares = quotas(catalog.areas, available, count)
-    wanted = {s.area: s.quota for s in shares}
-    chosen = []
-    for item in candidates:
-        if wanted.get(item.area, 0) > 0:
-            wanted[item.area] -= 1
-            chosen.append(item)
-    return chosen, shares
+    return _take(usable, count, limit, {s.area: s.quota for s in shares}), shares
 
 
 def _arrange(item: Item, options: int, key_index: int, number: int, rng: random.Random) -> Question:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from quizgen.audit import check_item
@@ -13,6 +15,10 @@ from quizgen.item import KINDS, Bank, Choice, Item
 from quizgen.model import Dataset
 
 __all__ = ["KINDS", "MAX_OPTIONS", "MIN_DISTRACTORS", "Bank", "Choice", "Item", "build_bank"]
+
+# No wrong option may appear in more than this share of the bank's items: a distractor seen
+# in hundreds of items teaches students to eliminate it, not the content.
+MAX_DISTRACTOR_SHARE = 0.03
 
 
 def _within_rules(item: Item, data: Dataset) -> Item:
@@ -29,23 +35,48 @@ def _within_rules(item: Item, data: Dataset) -> Item:
     return replace(item, distractors=item.distractors[:best])
 
 
+def _spread_distractors(items: list[Item]) -> list[Item]:
+    """Each item keeps only distractors still under the share limit; items with the fewest
+    distractors choose first, so they are not starved by items that have many."""
+    limit = max(1, math.floor(MAX_DISTRACTOR_SHARE * len(items)))
+    used: Counter[str] = Counter()
+    kept: dict[str, Item] = {}
+    for item in sorted(items, key=lambda i: (len(i.distractors), i.id)):
+        fresh = tuple(d for d in item.distractors if used[d.text] < limit)
+        if len(fresh) >= MIN_DISTRACTORS:
+            used.update(d.text for d in fresh[: MAX_OPTIONS - 1])
+            kept[item.id] = replace(item, distractors=fresh[: MAX_OPTIONS - 1])
+    return [kept[i.id] for i in items if i.id in kept]
+
+
 def build_bank(data: Dataset) -> Bank:
     facts = Facts(data)
-    candidates = [
+    candidates: Iterable[Item] = [
         *table_items.items(facts),
         *list_items.items(facts),
         *term_items.items(facts),
         *authored.items(data),
     ]
+    retired = {r.id for r in data.retired}
     kept: dict[str, Item] = {}
+    seen: set[tuple[str, str, frozenset[str]]] = set()
     dropped: Counter[str] = Counter()
     for candidate in candidates:
-        if candidate.id in kept:
-            continue  # the same fact reached twice (e.g. the same value in two rows)
+        # The same question reached twice (two tables by one author, or two names of one
+        # family with the same values) is asked once; a retired item is never asked.
+        same = (candidate.kind, candidate.key, frozenset(d.text for d in candidate.distractors))
+        if candidate.id in kept or candidate.id in retired or same in seen:
+            continue
+        seen.add(same)
         item = candidate if candidate.kind == "scenario" else _within_rules(candidate, data)
         if len(item.distractors) < MIN_DISTRACTORS:
             dropped[item.kind] += 1
         else:
             kept[item.id] = item
-    ordered = sorted(kept.values(), key=lambda i: (KINDS.index(i.kind), i.id))
+    spread = list(kept.values())
+    # Dropping items changes the limit, so repeat until the bank is stable.
+    while len(settled := _spread_distractors(spread)) != len(spread):
+        dropped.update(i.kind for i in spread if i not in settled)
+        spread = settled
+    ordered = sorted(settled, key=lambda i: (KINDS.index(i.kind), i.id))
     return Bank(items=tuple(ordered), dropped=dropped)

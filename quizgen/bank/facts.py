@@ -1,15 +1,21 @@
-"""The generator's view of the data: every known value of every type, and who equates whom.
+"""The generator's view of the data: every value each source gives each type, and what may
+prove a value wrong for a type.
 
-Unknown is not different: a type with no known value on a dimension never appears here for
-that dimension, so it can never be used to disprove anything there.
+Three rules decide it (see DESIGN.md, "Questions that are right by construction"):
+- Unknown is not different: a type with no known value on a dimension is never disproved there.
+- Names come in families: a value that any source gives for a type of the same family as the
+  asked one (in that source's usage) is true of the asked type too.
+- Typical is not exclusive: a value a source shows can also hold for a type (`also_true`) is
+  never wrong for it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from quizgen.bank.similarity import overlaps
+from quizgen.bank.similarity import Likeness
 from quizgen.model import Comparison, Dataset, ListCell, TextCell
 
 
@@ -22,15 +28,18 @@ class Known:
     value: str
     quote: str
     comparison: Comparison
+    claim: str | None  # the value as a full sentence, if the data gives one
+    asked: bool  # False when the data marks it not for questions
 
-
-# (type, dimension, the values a source gives for that type there)
-Cell = tuple[str, str, list[Known]]
+    @property
+    def source(self) -> str:
+        return self.comparison.source
 
 
 class Facts:
     def __init__(self, data: Dataset) -> None:
         self.data = data
+        self.like = Likeness(e.words for e in data.equivalents)
         self.text: dict[tuple[str, str], list[Known]] = defaultdict(list)
         self.items: dict[tuple[str, str], list[Known]] = defaultdict(list)
         for comparison in data.comparisons:
@@ -39,78 +48,139 @@ class Facts:
                     key = (type_id, row.dimension)
                     if isinstance(cell, TextCell):
                         self.text[key].append(
-                            Known(type_id, row.dimension, cell.value, cell.quote, comparison)
+                            Known(
+                                type_id,
+                                row.dimension,
+                                cell.value,
+                                cell.quote,
+                                comparison,
+                                cell.claim,
+                                cell.not_for_questions is None,
+                            )
                         )
                     elif isinstance(cell, ListCell):
                         self.items[key] += [
-                            Known(type_id, row.dimension, i.value, i.quote, comparison)
+                            Known(
+                                type_id,
+                                row.dimension,
+                                i.value,
+                                i.quote,
+                                comparison,
+                                i.claim,
+                                i.not_for_questions is None,
+                            )
                             for i in cell.items
                         ]
         # Indexes so that each item looks only at the values it can use: without them every
         # item would scan the whole data set, and the bank would grow with its square.
         self._on: dict[tuple[str, str], list[Known]] = defaultdict(list)
-        self._cells_on: dict[str, list[tuple[int, Cell]]] = defaultdict(list)
-        self._dimensions_of: dict[str, set[str]] = defaultdict(set)
-        cells = [("text", k, v) for k, v in self.text.items()]
-        cells += [("list", k, v) for k, v in self.items.items()]
-        for order, (kind, (type_id, dimension), values) in enumerate(cells):
-            self._on[kind, dimension] += values
-            self._cells_on[dimension].append((order, (type_id, dimension, values)))
-            self._dimensions_of[type_id].add(dimension)
-        self._discrepancies_on: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        # category -> (source, type) -> values given there, and values shown to also hold
+        self._said: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for kind, cells in (("text", self.text), ("list", self.items)):
+            for (_, dimension), values in cells.items():
+                self._on[kind, dimension] += values
+                category = data.dimension(dimension).category
+                for k in values:
+                    self._said[category][k.source, k.type].append(k.value)
+        for also in data.also_true:
+            category = data.dimension(also.dimension).category
+            self._said[category][also.source, also.type].append(also.value)
+        self._disputed_on: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for discrepancy in data.discrepancies:
             if discrepancy.dimension is not None:
-                self._discrepancies_on[discrepancy.dimension].append(discrepancy.types)
-        self.equated: dict[str, set[str]] = defaultdict(set)
-        for massage_type in data.types:
-            for synonym in massage_type.synonyms:
-                for other in synonym.terms:
-                    self.equated[massage_type.id].add(other)
-                    self.equated[other].add(massage_type.id)
+                self._disputed_on[discrepancy.dimension].append(discrepancy.types)
+        self.sense = _senses(data)
 
-    def distinct(self, a: str, b: str) -> bool:
-        """Different types that no source treats as the same type."""
-        return a != b and b not in self.equated[a]
+    # -- who is whom ---------------------------------------------------------------------
+
+    def same_kind(self, source: str, type_id: str, other_source: str, other_type: str) -> bool:
+        """What `other_source` says of `other_type` may be said of `type_id` as `source` uses
+        the name: the two are one sense (through a family or a source's synonyms), or
+        `other_source` itself treats the two names as one."""
+        theirs = self.sense(other_source, other_type)
+        return theirs in (self.sense(source, type_id), self.sense(other_source, type_id))
+
+    # -- what is true ---------------------------------------------------------------------
+
+    def true_of(self, value: str, source: str, type_id: str, dimension: str) -> bool:
+        """Some source gives `value` (or a value it overlaps) for the type as `source` uses
+        the name, on this dimension or any of its category, or shows that it can also hold."""
+        category = self.data.dimension(dimension).category
+        return any(
+            self.like.overlaps(value, known)
+            for (other_source, other_type), values in self._said[category].items()
+            if self.same_kind(source, type_id, other_source, other_type)
+            for known in values
+        )
 
     def known(self, type_id: str, dimension: str) -> list[Known]:
         return self.text.get((type_id, dimension), []) + self.items.get((type_id, dimension), [])
 
-    def disproves(self, value: str, type_id: str, dimension: str) -> bool:
-        """The type has known values on the dimension and `value` is none of them.
-
-        Values a source gives for a type it equates with this one count as this type's too.
-        """
-        known = self.known(type_id, dimension)
-        also = [k for t in self.equated[type_id] for k in self.known(t, dimension)]
-        return bool(known) and not any(overlaps(value, k.value) for k in known + also)
+    def refutes(self, source: str, value: str, type_id: str, dimension: str) -> bool:
+        """`source` gives the type a value on the dimension, and `value` is proven wrong for
+        it: no source gives it (or shows it can hold) for the type as `source` uses it."""
+        said = [k for k in self.known(type_id, dimension) if k.source == source]
+        return bool(said) and not self.true_of(value, source, type_id, dimension)
 
     def disputed(self, type_id: str, dimension: str) -> bool:
         """Sources give this type different values here, or a recorded disagreement says so."""
         values = [k.value for k in self.text.get((type_id, dimension), [])]
-        if any(not overlaps(a, b) for a in values for b in values):
+        if any(not self.like.overlaps(a, b) for a in values for b in values):
             return True
-        disagreements = self._discrepancies_on.get(dimension, [])
-        return any(not types or type_id in types for types in disagreements)
+        return any(not types or type_id in types for types in self._disputed_on.get(dimension, []))
 
     def wrong_values(self, fact: Known, kind: str) -> list[Known]:
-        """Other types' values on the fact's dimension proven false of the fact's type,
-        one per distinct value, in data order."""
+        """Other types' values on the fact's dimension that the fact's source refutes for the
+        fact's type, one per distinct value and none like another, in data order."""
         chosen: list[Known] = []
-        for other in self.others_on(fact.dimension, kind):
+        for other in self._on.get((kind, fact.dimension), []):
             if (
-                self.distinct(fact.type, other.type)
-                and self.disproves(other.value, fact.type, fact.dimension)
-                and not any(overlaps(other.value, c.value) for c in chosen)
+                other.asked
+                and not self.same_kind(fact.source, fact.type, other.source, other.type)
+                and not self.like.alike(other.value, fact.value)
+                and self.refutes(fact.source, other.value, fact.type, fact.dimension)
+                and not any(self.like.alike(other.value, c.value) for c in chosen)
             ):
                 chosen.append(other)
         return chosen
 
-    def cells_beside(self, type_id: str) -> list[Cell]:
-        """Every cell on a dimension where `type_id` has values too, in data order: only
-        these can be proven false of it."""
-        cells = [c for d in self._dimensions_of.get(type_id, ()) for c in self._cells_on[d]]
-        return [cell for _, cell in sorted(cells, key=lambda c: c[0])]
-
     def others_on(self, dimension: str, kind: str) -> list[Known]:
         """Every known value on a dimension, text cells or list items, in data order."""
         return self._on.get((kind, dimension), [])
+
+
+def _senses(data: Dataset) -> Callable[[str, str], str]:
+    """sense(source, type): one name for every (source, type) that the data's families and
+    the sources' synonyms make one kind of service; the type's own id otherwise."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(node: tuple[str, str]) -> tuple[str, str]:
+        while parent.get(node, node) != node:
+            node = parent[node]
+        return node
+
+    joined: set[tuple[str, str]] = set()
+
+    def join(a: tuple[str, str], b: tuple[str, str]) -> None:
+        joined.update((a, b))
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    sources = [s.id for s in data.sources]
+    for family in data.families:
+        for member in family.members:
+            for source in member.sources or sources:
+                join(("family", family.id), (source, member.type))
+    for massage_type in data.types:
+        for synonym in massage_type.synonyms:
+            for term in synonym.terms:
+                join((synonym.source, massage_type.id), (synonym.source, term))
+
+    def sense(source: str, type_id: str) -> str:
+        node = (source, type_id)
+        return "/".join(find(node)) if node in joined else type_id
+
+    return sense

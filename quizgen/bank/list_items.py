@@ -1,6 +1,7 @@
 """Items from list cells: an item on a type's list, and an item on one list but not another's.
 
-Lists are sets: an item on both types' lists is true of both and is never a distractor.
+Lists are sets: an item on both types' lists is true of both and is never a distractor. Every
+stem names the list's source, and that source refutes every wrong option.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts, Known
+from quizgen.bank.table_items import facet
 from quizgen.item import Choice, Item, item_id
 from quizgen.model import Comparison
 
@@ -17,25 +19,32 @@ from quizgen.model import Comparison
 def items(facts: Facts) -> Iterator[Item]:
     for known in facts.items.values():
         for fact in known:
-            yield list_item(facts, fact)
+            if fact.asked:
+                yield list_item(facts, fact)
     for comparison in facts.data.comparisons:
         for row in comparison.rows:
             for asked in comparison.types:
                 for other in comparison.types:
-                    if asked != other and facts.distinct(asked, other):
+                    if not facts.same_kind(comparison.source, asked, comparison.source, other):
                         yield from discriminator_items(
                             facts, comparison, row.dimension, asked, other
                         )
 
 
 def _wrong_for(facts: Facts, fact: Known) -> list[Choice]:
-    """Items of other types' lists on the dimension that the asked type's lists lack."""
+    """Items of other types' lists on the dimension that the fact's source refutes."""
     data = facts.data
+    title = data.source(fact.source).title
+    asked = wording.name(data, fact.type)
     return [
         Choice(
             other.value,
-            f'"{data.source(other.comparison.source).title}" lists it for '
-            f"{wording.name(data, other.type)}, not for {wording.name(data, fact.type)}.",
+            f'"{title}" does not list it for {asked}'
+            + (
+                f"; it lists it for {wording.name(data, other.type)}."
+                if other.source == fact.source
+                else "."
+            ),
             other.comparison.id,
         )
         for other in facts.wrong_values(fact, "list")
@@ -45,7 +54,7 @@ def _wrong_for(facts: Facts, fact: Known) -> list[Choice]:
 def _item(facts: Facts, fact: Known, kind: str, stem: str, basis: dict[str, str]) -> Item:
     data = facts.data
     dimension = data.dimension(fact.dimension)
-    source = data.source(fact.comparison.source)
+    source = data.source(fact.source)
     wrong = _wrong_for(facts, fact)
     return Item(
         id=item_id(kind, *basis.values(), fact.value),
@@ -66,14 +75,14 @@ def _item(facts: Facts, fact: Known, kind: str, stem: str, basis: dict[str, str]
         types=tuple(dict.fromkeys((fact.type, basis.get("other", fact.type)))),
         comparison=fact.comparison.id,
         basis=basis,
+        facets=(facet(facts, fact),),
     )
 
 
 def list_item(facts: Facts, fact: Known) -> Item:
     data = facts.data
-    stem = wording.question(data, data.dimension(fact.dimension), fact.type)
-    if facts.disputed(fact.type, fact.dimension):
-        stem = wording.according_to(data.source(fact.comparison.source), stem)
+    question = wording.question(data, data.dimension(fact.dimension), fact.type)
+    stem = wording.according_to(data.source(fact.source), question)
     basis = {"comparison": fact.comparison.id, "type": fact.type, "dimension": fact.dimension}
     return _item(facts, fact, "list", stem, basis)
 
@@ -81,16 +90,22 @@ def list_item(facts: Facts, fact: Known) -> Item:
 def discriminator_items(
     facts: Facts, comparison: Comparison, dimension: str, asked: str, other: str
 ) -> Iterator[Item]:
-    """ "Unlike relaxation massage, to whom is a medical massage therapist accountable?"."""
+    """ "According to <source>, unlike relaxation massage, to whom is a medical massage
+    therapist accountable?" - the key is on the asked list and proven off the other's."""
     data = facts.data
-    theirs = facts.items.get((other, dimension), [])
+    theirs = [k for k in facts.items.get((other, dimension), []) if k.source == comparison.source]
     if not theirs:
         return  # unknown is not different
     question = wording.question(data, data.dimension(dimension), asked)
-    stem = f"Unlike {wording.name(data, other)}, {question[0].lower()}{question[1:]}"
-    if facts.disputed(asked, dimension):
-        stem = wording.according_to(data.source(comparison.source), stem)
+    stem = wording.according_to(
+        data.source(comparison.source),
+        f"unlike {wording.name(data, other)}, {question[0].lower()}{question[1:]}",
+    )
     basis = {"comparison": comparison.id, "type": asked, "other": other, "dimension": dimension}
     for fact in facts.items.get((asked, dimension), []):
-        if fact.comparison.id == comparison.id and facts.disproves(fact.value, other, dimension):
+        if (
+            fact.asked
+            and fact.comparison.id == comparison.id
+            and facts.refutes(comparison.source, fact.value, other, dimension)
+        ):
             yield _item(facts, fact, "discriminator", stem, basis)

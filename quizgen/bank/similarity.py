@@ -1,12 +1,41 @@
-"""When two values from the tables say the same thing, so one can never disprove the other."""
+"""When two values say the same thing, so one can never disprove the other, and when two
+options are too alike to stand side by side."""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 _NON_WORD = re.compile(r"[^\w]+")
-_ARTICLES = {"a", "an", "the"}
+_ARTICLES = frozenset({"a", "an", "the"})
+# Words that carry no content of their own when two options are compared for likeness.
+_LIGHT = _ARTICLES | frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "be",
+        "it",
+        "its",
+        "can",
+        "may",
+        "from",
+        "than",
+        "more",
+        "less",
+    ]
+)
 
 
 def _singular(word: str) -> str:
@@ -14,25 +43,56 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-# The bank compares the same few thousand values many times over: remember their words.
-@functools.lru_cache(maxsize=65536)
-def words(value: str) -> tuple[str, ...]:
-    tokens = _NON_WORD.sub(" ", value.casefold()).split()
-    return tuple(_singular(t) for t in tokens if t not in _ARTICLES)
+class Likeness:
+    """Word-level comparison of values, with the data's equivalent words (client / patient)
+    read as one word."""
+
+    def __init__(self, equivalents: Iterable[Iterable[str]] = ()) -> None:
+        self._canonical: dict[str, str] = {}
+        for group in equivalents:
+            folded = [_singular(w.casefold()) for w in group]
+            for word in folded:
+                self._canonical[word] = folded[0]
+        # The bank compares the same few thousand values many times over.
+        self.words = functools.lru_cache(maxsize=65536)(self._words)
+        self._padded = functools.lru_cache(maxsize=65536)(self._pad)
+
+    def _words(self, value: str) -> tuple[str, ...]:
+        tokens = _NON_WORD.sub(" ", value.casefold()).split()
+        return tuple(
+            self._canonical.get(w, w) for w in (_singular(t) for t in tokens if t not in _ARTICLES)
+        )
+
+    def _pad(self, value: str) -> str:
+        return " " + " ".join(self.words(value)) + " "
+
+    def overlaps(self, a: str, b: str) -> bool:
+        """Equal, or one contained in the other word for word ("60 minutes" in "30-60
+        minutes"), equivalent words counting as equal.
+
+        Containment counts as the same because a shorter value may be only less specific,
+        and less specific is not false.
+        """
+        if not self.words(a) or not self.words(b):
+            return True  # a value of no words ("the") says nothing, so it cannot differ
+        x, y = self._padded(a), self._padded(b)
+        return x.strip() == y.strip() or x in y or y in x
+
+    def alike(self, a: str, b: str) -> bool:
+        """The same, or short values (up to four content words) that share half the words
+        of the shorter ("Myofascial treatments" / "Myofascial release"): side by side, a
+        student could take them for one answer said twice. Longer values that share words
+        ("Yes, with a discount ..." / "No, all payments are due ...") can still differ."""
+        if self.overlaps(a, b):
+            return True
+        x = {w for w in self.words(a) if w not in _LIGHT}
+        y = {w for w in self.words(b) if w not in _LIGHT}
+        if not x or not y:
+            return False
+        shorter = min(len(x), len(y))
+        return 1 < shorter <= 4 and len(x & y) * 2 >= shorter
 
 
-@functools.lru_cache(maxsize=65536)
-def _padded(value: str) -> str:
-    return " " + " ".join(words(value)) + " "
-
-
-def overlaps(a: str, b: str) -> bool:
-    """Equal, or one contained in the other word for word ("60 minutes" in "30-60 minutes").
-
-    Containment counts as the same because a shorter value may be only less specific,
-    and less specific is not false.
-    """
-    if not words(a) or not words(b):
-        return True  # a value of no words ("the") says nothing, so it cannot differ
-    x, y = _padded(a), _padded(b)
-    return x.strip() == y.strip() or x in y or y in x
+PLAIN = Likeness()
+words = PLAIN.words
+overlaps = PLAIN.overlaps

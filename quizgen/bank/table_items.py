@@ -1,37 +1,67 @@
-"""Items from table cells: a type's value, which type has a value, a true statement."""
+"""Items from table cells: a type's value, a true statement, a true pair of statements, and a
+short case built from a type's facts.
+
+Every stem names the table's source, and that source refutes every wrong option: the sources
+use the names of the types differently, so a fact is only ever one source's fact.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
+from itertools import combinations
 
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts, Known
 from quizgen.item import Choice, Item, item_id
+from quizgen.model import Comparison, TextCell
 
-# Distractors from the statement's own category, if it has this many, keep options homogeneous.
-ENOUGH = 4
+# How a case opens; picked by the case's own facts, so the same case always reads the same.
+CASE_OPENINGS = (
+    "A student shadowing a massage therapist writes down what she sees",
+    "A massage therapist describes her practice to a new colleague",
+    "A therapist explains to a student how her massage practice works",
+)
 
 
 def items(facts: Facts) -> Iterator[Item]:
     for known in facts.text.values():
         for fact in known:
-            yield value_item(facts, fact)
-            yield which_type_item(facts, fact)
-            yield statement_item(facts, fact)
-    for known in facts.items.values():
-        for fact in known:
-            yield statement_item(facts, fact)
+            if fact.asked:
+                yield value_item(facts, fact)
+                if fact.claim:
+                    yield statement_item(facts, fact)
+    for comparison in facts.data.comparisons:
+        yield from paired_items(facts, comparison)
 
 
 def _fact_key(fact: Known) -> str:
     return f"{fact.type}:{fact.dimension}:{' '.join(fact.value.casefold().split())}"
 
 
+def facet(facts: Facts, fact: Known) -> str:
+    """What a quiz asks at most once: one dimension of one kind of service."""
+    return f"{facts.sense(fact.source, fact.type)}:{fact.dimension}"
+
+
+def _why(facts: Facts, fact: Known, other: Known) -> str:
+    """Why `other` is wrong for the fact's type, in the words of the fact's own source."""
+    data = facts.data
+    title = data.source(fact.source).title
+    asked = wording.name(data, fact.type)
+    told = fact.claim or f"“{fact.value}”"
+    if other.source == fact.source:
+        return (
+            f'"{title}" says this of {wording.name(data, other.type)}; of {asked} it says: {told}'
+        )
+    return f'"{title}" says of {asked}: {told}'
+
+
 def _common(facts: Facts, fact: Known, kind: str, stem: str, key: str, wrong: list[Choice]) -> Item:
     data = facts.data
     dimension = data.dimension(fact.dimension)
-    source = data.source(fact.comparison.source)
+    source = data.source(fact.source)
     return Item(
         id=item_id(kind, fact.comparison.id, fact.type, fact.dimension, fact.value),
         kind=kind,
@@ -52,79 +82,161 @@ def _common(facts: Facts, fact: Known, kind: str, stem: str, key: str, wrong: li
         types=(fact.type,),
         comparison=fact.comparison.id,
         basis={"comparison": fact.comparison.id, "type": fact.type, "dimension": fact.dimension},
+        facets=(facet(facts, fact),),
     )
 
 
-def _stem(facts: Facts, fact: Known, stem: str) -> str:
-    if facts.disputed(fact.type, fact.dimension):
-        return wording.according_to(facts.data.source(fact.comparison.source), stem)
-    return stem
+def _according_to(facts: Facts, fact: Known, question: str) -> str:
+    return wording.according_to(facts.data.source(fact.source), question)
 
 
 def value_item(facts: Facts, fact: Known) -> Item:
-    """ "In medical massage, how are rates set?" - other types' values that the type lacks."""
+    """ "According to <source>, how are rates set in medical massage?" - short values."""
     data = facts.data
-    asked = wording.name(data, fact.type)
     wrong = [
-        Choice(
-            other.value,
-            f"That is {wording.name(data, other.type)}, per "
-            f'"{data.source(other.comparison.source).title}"; {asked} differs here.',
-            other.comparison.id,
-        )
+        Choice(other.value, _why(facts, fact, other), other.comparison.id)
         for other in facts.wrong_values(fact, "text")
     ]
-    stem = _stem(facts, fact, wording.question(data, data.dimension(fact.dimension), fact.type))
-    return _common(facts, fact, "value", stem, fact.value, wrong)
-
-
-def which_type_item(facts: Facts, fact: Known) -> Item:
-    """ "Rates: set by UCR. Which type of massage does this describe?" - options are types."""
-    data = facts.data
-    dimension = data.dimension(fact.dimension)
-    wrong: dict[str, Choice] = {}
-    for other in facts.others_on(fact.dimension, "text"):
-        if (
-            other.type not in wrong
-            and facts.distinct(fact.type, other.type)
-            and facts.disproves(fact.value, other.type, fact.dimension)
-        ):
-            title = data.source(other.comparison.source).title
-            wrong[other.type] = Choice(
-                data.type(other.type).name,
-                f'Its {dimension.label.lower()} is “{other.value}”, per "{title}".',
-                other.comparison.id,
-            )
-    stem = f"{wording.statement(dimension, fact.value)}. Which type of massage does this describe?"
-    return _common(facts, fact, "which-type", stem, data.type(fact.type).name, list(wrong.values()))
+    question = wording.question(data, data.dimension(fact.dimension), fact.type)
+    return _common(facts, fact, "value", _according_to(facts, fact, question), fact.value, wrong)
 
 
 def statement_item(facts: Facts, fact: Known) -> Item:
-    """ "Which of the following is true of medical massage?" - other types' values elsewhere.
-
-    Distractors come from other dimensions, the same category first so the options stay
-    homogeneous, then any category.
-    """
+    """ "According to <source>, which statement about rates is true of medical massage?" -
+    full sentences, all on the one dimension."""
     data = facts.data
-    category = data.dimension(fact.dimension).category
-    wrong: dict[str, Choice] = {}
-    others = facts.cells_beside(fact.type)
-    others.sort(key=lambda cell: data.dimension(cell[1]).category != category)
-    for other_type, dim_id, known in others:
-        if dim_id == fact.dimension or not facts.distinct(fact.type, other_type):
-            continue
-        dimension = data.dimension(dim_id)
-        if dimension.category != category and len(wrong) >= ENOUGH:
-            break
-        for other in known:
-            text = wording.statement(dimension, other.value)
-            if text not in wrong and facts.disproves(other.value, fact.type, dim_id):
-                title = data.source(other.comparison.source).title
-                wrong[text] = Choice(
-                    text,
-                    f'That is {wording.name(data, other_type)}, per "{title}".',
-                    other.comparison.id,
-                )
-    stem = _stem(facts, fact, f"Which of the following is true of {wording.name(data, fact.type)}?")
-    key = wording.statement(data.dimension(fact.dimension), fact.value)
-    return _common(facts, fact, "statement", stem, key, list(wrong.values()))
+    assert fact.claim is not None
+    wrong = [
+        Choice(other.claim, _why(facts, fact, other), other.comparison.id)
+        for other in facts.wrong_values(fact, "text")
+        if other.claim
+    ]
+    label = data.dimension(fact.dimension).label.lower()
+    question = f"which statement about {label} is true of {wording.name(data, fact.type)}?"
+    stem = _according_to(facts, fact, question)
+    return _common(facts, fact, "statement", stem, fact.claim, wrong)
+
+
+def _cell(facts: Facts, comparison: Comparison, dimension: str, type_id: str) -> Known | None:
+    """The asked, claimed text fact of one cell of the comparison, if it has one."""
+    row = comparison.row(dimension)
+    cell = row.cells.get(type_id) if row else None
+    if not isinstance(cell, TextCell) or cell.claim is None or cell.not_for_questions:
+        return None
+    return next(k for k in facts.text[type_id, dimension] if k.comparison.id == comparison.id)
+
+
+def _contrast(
+    facts: Facts, comparison: Comparison, asked: str, other: str
+) -> list[tuple[Known, Known]]:
+    """(asked type's fact, other type's fact) on each row where the source refutes the other's
+    value for the asked type, in row order."""
+    pairs = []
+    for row in comparison.rows:
+        mine = _cell(facts, comparison, row.dimension, asked)
+        theirs = _cell(facts, comparison, row.dimension, other)
+        if (
+            mine is not None
+            and theirs is not None
+            and not facts.like.alike(mine.value, theirs.value)
+            and facts.refutes(comparison.source, theirs.value, asked, row.dimension)
+        ):
+            pairs.append((mine, theirs))
+    return pairs
+
+
+def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
+    """Two rows of one category (or next to each other in the table), two types: exactly one
+    of the four combinations is true of the asked type. Also as a case: facts of other rows describe the practice without naming
+    it, and the question asks about the two rows."""
+    for asked in comparison.types:
+        for other in comparison.types:
+            if facts.same_kind(comparison.source, asked, comparison.source, other):
+                continue
+            contrast = _contrast(facts, comparison, asked, other)
+            for (a, a_other), (b, b_other) in combinations(contrast, 2):
+                category = facts.data.dimension(a.dimension).category
+                neighbours = contrast.index((b, b_other)) == contrast.index((a, a_other)) + 1
+                if facts.data.dimension(b.dimension).category != category and not neighbours:
+                    continue
+                yield _paired(facts, a, a_other, b, b_other, case=None)
+                clues = [
+                    mine
+                    for mine, _ in contrast
+                    if facts.data.dimension(mine.dimension).category != category
+                ][:2]
+                if len(clues) == 2:
+                    yield _paired(facts, a, a_other, b, b_other, case=clues)
+
+
+def _paired(
+    facts: Facts, a: Known, a_other: Known, b: Known, b_other: Known, case: list[Known] | None
+) -> Item:
+    data = facts.data
+    assert a.claim and b.claim and a_other.claim and b_other.claim
+    labels = " and ".join(data.dimension(k.dimension).label.lower() for k in (a, b))
+    options = [
+        ((a_other.claim, b.claim), [a]),
+        ((a.claim, b_other.claim), [b]),
+        ((a_other.claim, b_other.claim), [a, b]),
+    ]
+    title = data.source(a.source).title
+    asked = wording.name(data, a.type)
+    wrong = [
+        Choice(
+            " ".join(texts),
+            f'"{title}" says of {asked}: ' + " ".join(k.claim or "" for k in missed),
+            a.comparison.id,
+        )
+        for texts, missed in options
+    ]
+    key = f"{a.claim} {b.claim}"
+    kind = "paired" if case is None else "vignette"
+    if case is None:
+        stem = wording.according_to(data.source(a.source), f"what is true of {labels} in {asked}?")
+        facets = (facet(facts, a), facet(facts, b))
+    else:
+        told = " ".join(k.claim or "" for k in case)
+        digest = hashlib.sha256(told.encode("utf-8")).digest()
+        opening = CASE_OPENINGS[digest[0] % len(CASE_OPENINGS)]
+        stem = f"{opening}: “{told}” " + wording.according_to(
+            data.source(a.source), f"what is true of {labels} here?"
+        )
+        facets = tuple(facet(facts, k) for k in (a, b, *case))
+    source = data.source(a.source)
+    dimension = data.dimension(a.dimension)
+    return Item(
+        id=item_id(
+            kind,
+            a.comparison.id,
+            a.type,
+            a.dimension,
+            b.dimension,
+            *(k.dimension for k in case or ()),
+        ),
+        kind=kind,
+        fact=f"{kind}:{_fact_key(a)}|{_fact_key(b)}",
+        stem=stem,
+        key=key,
+        distractors=tuple(wrong),
+        rationale=(
+            f"{wording.capitalised(asked)}: {a.claim} {b.claim} "
+            f"({wording.cited(source, a.quote)}; “{b.quote}”)."
+        ),
+        source=source.id,
+        source_title=source.title,
+        quote=a.quote,
+        category=dimension.category,
+        area=dimension.area,
+        types=(a.type,),
+        comparison=a.comparison.id,
+        basis={
+            "comparison": a.comparison.id,
+            "type": a.type,
+            "other": a_other.type,
+            "dimension": a.dimension,
+            "second": b.dimension,
+            **({"case": " ".join(k.dimension for k in case)} if case else {}),
+        },
+        facets=facets,
+    )

@@ -1,13 +1,18 @@
-"""Items on what words mean: glossary terms, and each source's names for the massage types."""
+"""Items on what words mean: glossary terms, and each source's definitions of the types.
+
+Glossary options come from terms of the same kind only (techniques with techniques,
+organizations with organizations), so that every option is a plausible answer; a kind with
+fewer than four askable terms gives no items.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterator
 
+from quizgen.audit import spells_out
 from quizgen.bank import wording
-from quizgen.bank.choose import Pool, by_preference
+from quizgen.bank.choose import MAX_OPTIONS, Pool, by_preference
 from quizgen.bank.facts import Facts
 from quizgen.bank.similarity import overlaps, words
 from quizgen.item import Choice, Item, item_id
@@ -20,16 +25,16 @@ def items(facts: Facts) -> Iterator[Item]:
     data = facts.data
     if CATEGORY not in {c.id for c in data.categories}:
         return
-    definitions = Pool(
-        (t, Choice(t.definition, f"That describes {t.term}.")) for t in data.glossary
-    )
-    names = Pool((t, Choice(t.term, f"{t.term} means: {t.definition}")) for t in data.glossary)
-    for term in data.glossary:
+    askable = [t for t in data.glossary if t.kind is not None and t.not_for_questions is None]
+    per_kind = Counter(t.kind for t in askable)
+    askable = [t for t in askable if per_kind[t.kind] >= MAX_OPTIONS - 1]
+    definitions = Pool((t, Choice(t.definition, f"That describes {t.term}.")) for t in askable)
+    names = Pool((t, Choice(t.term, f"{t.term}: {t.definition}")) for t in askable)
+    for term in askable:
         yield term_item(data, term, definitions)
         yield term_name_item(data, term, names)
     for source in data.sources:
         yield from definition_items(facts, source)
-        yield from synonym_items(facts, source)
 
 
 def _related(a: Term, b: Term) -> bool:
@@ -63,156 +68,95 @@ def _term_item(
         category=CATEGORY,
         area=_area(data, term),
         basis={"term": term.id},
+        facets=(f"term:{term.id}",),
     )
+
+
+def _names_itself(term: Term) -> bool:
+    """The definition gives the term away: it holds a word of the term's names, or spells
+    out its acronym."""
+    names = (term.term, *term.aka)
+    named = any(w in words(term.definition) for n in names for w in words(n) if len(w) > 2)
+    return named or any(spells_out(n, term.definition) for n in names)
 
 
 def term_item(data: Dataset, term: Term, definitions: Pool[Term]) -> Item:
-    wrong = definitions.best(
-        term.definition,
-        lambda other: (
-            other.id != term.id
-            and not _related(term, other)
-            and not any(overlaps(n, other.definition) for n in (term.term, *term.aka))
-        ),
-    )
+    if _names_itself(term):
+        wrong: list[Choice] = []
+    else:
+        wrong = definitions.best(
+            term.definition,
+            lambda other: (
+                other.id != term.id
+                and other.kind == term.kind
+                and not _related(term, other)
+                and not any(overlaps(n, other.definition) for n in (term.term, *term.aka))
+            ),
+        )
     stem = f"Which of the following describes {term.term}?"
     return _term_item(data, term, "term", stem, term.definition, wrong)
 
 
 def term_name_item(data: Dataset, term: Term, names: Pool[Term]) -> Item:
-    stem = f"Which term means the following: {term.definition}?"
-    if any(w in words(term.definition) for n in (term.term, *term.aka) for w in words(n)):
-        wrong = []  # the definition names the term: the item would give itself away
+    stem = f"Which term means the following: {term.definition.rstrip('.')}?"
+    if _names_itself(term):
+        wrong: list[Choice] = []
     else:
         wrong = names.best(
-            term.term, lambda other: other.id != term.id and not _related(term, other)
+            term.term,
+            lambda other: (
+                other.id != term.id and other.kind == term.kind and not _related(term, other)
+            ),
         )
     return _term_item(data, term, "term-name", stem, term.term, wrong)
 
 
-@dataclass(frozen=True)
-class _SourceView:
-    """What one source says about the types, worked out once for all of its items."""
-
-    used: set[str]  # types the source defines or compares: the only ones it can set apart
-    same: dict[str, set[str]]  # type -> the types the source says are the same type
-    said: dict[str, list[str]]  # type -> the source's definitions of it
-
-    @classmethod
-    def of(cls, data: Dataset, source: Source) -> _SourceView:
-        said: dict[str, list[str]] = defaultdict(list)
-        same: dict[str, set[str]] = defaultdict(set)
-        for massage_type in data.types:
-            said[massage_type.id] += [
-                d.text for d in massage_type.definitions if d.source == source.id
-            ]
-            for synonym in massage_type.synonyms:
-                if synonym.source == source.id:
-                    group = {massage_type.id, *synonym.terms}
-                    for member in group:
-                        same[member] |= group - {member}
-        used = {t for t, texts in said.items() if texts}
-        used |= {t for c in data.comparisons if c.source == source.id for t in c.types}
-        return cls(used, same, said)
-
-    def apart_from(self, type_id: str) -> Callable[[str], bool]:
-        """Whether the source treats a type as a different type from `type_id`."""
-        same = self.same[type_id] | {type_id}
-        return lambda other: other not in same
-
-    def not_said_of(self, type_id: str) -> Callable[[tuple[str, str]], bool]:
-        """Whether a (type, definition) of this source is proven not to describe `type_id`:
-        it is of a type set apart, and like nothing the source says of `type_id` or its equals
-        (which is true of it too)."""
-        apart = self.apart_from(type_id)
-        true_of_it = [text for t in (type_id, *self.same[type_id]) for text in self.said[t]]
-        return lambda other: apart(other[0]) and not any(overlaps(other[1], t) for t in true_of_it)
-
-
 def definition_items(facts: Facts, source: Source) -> Iterator[Item]:
-    """ "According to <source>, which of the following describes clinical massage?"."""
+    """ "According to <source>, which of the following describes clinical massage?": wrong
+    options are the source's definitions of other kinds of service, unlike anything any
+    source says of the asked one."""
     data = facts.data
-    view = _SourceView.of(data, source)
-    definitions = Pool(
-        (
-            (other.id, text),
-            Choice(text, f'"{source.title}" says this of {wording.name(data, other.id)}.'),
+    said = [(t.id, d) for t in data.types for d in t.definitions if d.source == source.id]
+    everywhere = [(d.source, t.id, d.text) for t in data.types for d in t.definitions]
+    for type_id, definition in said:
+        if definition.not_for_questions is not None:
+            continue
+        true_of_it = [
+            text
+            for other_source, other_type, text in everywhere
+            if facts.same_kind(source.id, type_id, other_source, other_type)
+        ]
+        wrong = [
+            Choice(d.text, f'"{source.title}" says this of {wording.name(data, other)}.')
+            for other, d in said
+            if d.not_for_questions is None
+            and not facts.same_kind(source.id, type_id, source.id, other)
+            and not any(facts.like.alike(d.text, text) for text in true_of_it)
+        ]
+        unique: list[Choice] = []
+        for choice in wrong:
+            if not any(facts.like.alike(choice.text, u.text) for u in unique):
+                unique.append(choice)
+        stem = wording.according_to(
+            source, f"Which of the following describes {wording.name(data, type_id)}?"
         )
-        for other in data.types
-        if other.id in view.used
-        for text in view.said[other.id]
-    )
-    for massage_type in data.types:
-        mine = [d for d in massage_type.definitions if d.source == source.id]
-        not_said_of_it = view.not_said_of(massage_type.id)
-        for definition in mine:
-            wrong = definitions.best(definition.text, not_said_of_it)
-            stem = wording.according_to(
-                source, f"Which of the following describes {wording.name(data, massage_type.id)}?"
-            )
-            yield Item(
-                id=item_id("definition", source.id, massage_type.id, definition.text),
-                kind="definition",
-                fact=f"definition:{source.id}:{massage_type.id}:{definition.text.casefold()}",
-                stem=stem,
-                key=definition.text,
-                distractors=tuple(by_preference(wrong, definition.text, None)),
-                rationale=(
-                    f"{wording.capitalised(wording.name(data, massage_type.id))}: "
-                    f"{wording.cited(source, definition.quote)}."
-                ),
-                source=source.id,
-                source_title=source.title,
-                quote=definition.quote,
-                category=CATEGORY,
-                area=_area(data),
-                types=(massage_type.id,),
-                basis={"source": source.id, "type": massage_type.id},
-            )
-
-
-def synonym_items(facts: Facts, source: Source) -> Iterator[Item]:
-    """ "According to <source>, which name means the same type as rehabilitative massage?"."""
-    data = facts.data
-    view = _SourceView.of(data, source)
-    names = Pool(
-        (
-            t,
-            Choice(
-                data.type(t).name,
-                f'"{source.title}" treats {wording.name(data, t)} as a different type.',
+        yield Item(
+            id=item_id("definition", source.id, type_id, definition.text),
+            kind="definition",
+            fact=f"definition:{source.id}:{type_id}:{definition.text.casefold()}",
+            stem=stem,
+            key=definition.text,
+            distractors=tuple(by_preference(unique, definition.text, None)),
+            rationale=(
+                f"{wording.capitalised(wording.name(data, type_id))}: "
+                f"{wording.cited(source, definition.quote)}."
             ),
+            source=source.id,
+            source_title=source.title,
+            quote=definition.quote,
+            category=CATEGORY,
+            area=_area(data),
+            types=(type_id,),
+            basis={"source": source.id, "type": type_id},
+            facets=(f"definition:{facts.sense(source.id, type_id)}:{source.id}",),
         )
-        for t in sorted(view.used)
-    )
-    for massage_type in data.types:
-        apart = view.apart_from(massage_type.id)
-        for synonym in massage_type.synonyms:
-            if synonym.source != source.id:
-                continue
-            for term in synonym.terms:
-                wrong = names.best(data.type(term).name, apart)
-                stem = wording.according_to(
-                    source,
-                    f"Which name means the same type as {wording.name(data, massage_type.id)}?",
-                )
-                yield Item(
-                    id=item_id("synonym", source.id, massage_type.id, term),
-                    kind="synonym",
-                    fact=f"synonym:{source.id}:{'/'.join(sorted((massage_type.id, term)))}",
-                    stem=stem,
-                    key=data.type(term).name,
-                    distractors=tuple(by_preference(wrong, data.type(term).name, None)),
-                    rationale=(
-                        f"{wording.capitalised(wording.name(data, massage_type.id))} is also "
-                        f"called {wording.name(data, term)}: "
-                        f"{wording.cited(source, synonym.quote)}."
-                    ),
-                    source=source.id,
-                    source_title=source.title,
-                    quote=synonym.quote,
-                    category=CATEGORY,
-                    area=_area(data),
-                    types=(massage_type.id, term),
-                    basis={"source": source.id, "type": massage_type.id, "same": term},
-                )
