@@ -21,8 +21,7 @@ SENTENCE_KINDS = ("statement", "paired", "vignette")
 _SENTENCE = re.compile(r"^[A-Z\"“].*[.!]$", re.DOTALL)
 # Words about where a fact was read, not what it is: an option must never carry them.
 _META = re.compile(
-    r"\b(the (page|article|site|table|author|clinic|text|post)('s)?|according to|this page|"
-    r"the page's name|writes)\b",
+    r"\b(the (page|article|site|table|author|text|post)('s)?|according to|this page)\b",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")

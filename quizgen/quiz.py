@@ -136,7 +136,7 @@ def _take(
 ) -> list[Item]:
     taken: Counter[str] = Counter()
     wanted = dict(quota) if quota is not None else None
-    chosen = []
+    chosen: list[Item] = []
     for item in items:
         if len(chosen) == count:
             break

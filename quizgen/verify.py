@@ -1,17 +1,29 @@
 """An independent check of bank items: re-prove each key and each distractor from the data.
 
-This module shares no code with the generator (quizgen.bank): it reads the model directly,
-so a mistake in the generator's reasoning shows up here as a failed item, not as a
+This module shares no reasoning with the generator (quizgen.bank): it reads the model
+directly, so a mistake in the generator's reasoning shows up here as a failed item, not as a
 mistake repeated. It returns problems; an empty list means the item is proven.
+
+What "proven" means (DESIGN.md): a wrong option is wrong by every source, taking the names
+the sources equate (families, synonyms) and what they show can also hold; a stem that names
+a source is answered by that source alone; glossary options are terms of one kind; no two
+items key each other's answers as wrong; no wrong option fills more than 3% of the bank.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from quizgen.audit import spells_out
 from quizgen.model import Dataset, ListCell, TextCell
+
+# Kinds made from one source's table or definitions: the stem names that source.
+_SCOPED = ("value", "statement", "list", "discriminator", "paired", "vignette", "definition")
+MAX_DISTRACTOR_SHARE = 0.03
 
 
 class _Choice(Protocol):
@@ -22,6 +34,8 @@ class _Choice(Protocol):
 class _Item(Protocol):
     """What the checker reads of an item (a `quizgen.bank.Item` has all of it)."""
 
+    @property
+    def id(self) -> str: ...
     @property
     def kind(self) -> str: ...
     @property
@@ -38,63 +52,103 @@ class _Item(Protocol):
     def basis(self) -> object: ...
 
 
-def _tokens(value: str) -> list[str]:
-    out = []
-    for token in re.findall(r"\w+", value.lower()):
-        if token in ("a", "an", "the"):
-            continue
-        if len(token) > 3 and token[-1] == "s" and token[-2] != "s":
-            token = token[:-1]
-        out.append(token)
-    return out
-
-
-def _same(a: str, b: str) -> bool:
-    """One value's words appear, in order and adjacent, in the other's."""
-    x, y = _tokens(a), _tokens(b)
-    short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
-
-
 class Checker:
     def __init__(self, data: Dataset) -> None:
         self.data = data
-        self.values: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        self._word = {
+            w.lower().rstrip("s"): group.words[0].lower().rstrip("s")
+            for group in data.equivalents
+            for w in group.words
+        }
+        # (comparison, type, dimension) -> [(value, quote, claim)]
+        self.cells: dict[tuple[str, str, str], list[tuple[str, str, str | None]]] = {}
+        self.unasked: set[tuple[str, str]] = set()  # (value, quote) marked not for questions
+        # category -> [(source, type, value)]: every value given, and every value shown to hold
+        self.said: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for comparison in data.comparisons:
             for row in comparison.rows:
+                category = data.dimension(row.dimension).category
                 for type_id, cell in row.cells.items():
-                    found = self.values.setdefault((type_id, row.dimension), [])
-                    if isinstance(cell, TextCell):
-                        found.append((cell.value, cell.quote, comparison.id))
-                    elif isinstance(cell, ListCell):
-                        found += [(i.value, i.quote, comparison.id) for i in cell.items]
-        self.alias: dict[str, set[str]] = {t.id: set() for t in data.types}
-        for massage_type in data.types:
-            for synonym in massage_type.synonyms:
-                for term in synonym.terms:
-                    self.alias[massage_type.id].add(term)
-                    self.alias.setdefault(term, set()).add(massage_type.id)
+                    found = self.cells.setdefault((comparison.id, type_id, row.dimension), [])
+                    entries = (
+                        [cell]
+                        if isinstance(cell, TextCell)
+                        else list(cell.items)
+                        if isinstance(cell, ListCell)
+                        else []
+                    )
+                    found += [(e.value, e.quote, e.claim) for e in entries]
+                    self.unasked |= {(e.value, e.quote) for e in entries if e.not_for_questions}
+                    self.said[category] += [(comparison.source, type_id, v) for v, _, _ in found]
+        for also in data.also_true:
+            category = data.dimension(also.dimension).category
+            self.said[category].append((also.source, also.type, also.value))
+        self.groups = self._groups()
+
+    # -- who is whom --------------------------------------------------------------------
+
+    def _groups(self) -> list[set[tuple[str, str]]]:
+        """Sets of (source, type) that are one kind of service, merged until disjoint."""
+        sources = [s.id for s in self.data.sources]
+        groups = [
+            {(s, m.type) for m in family.members for s in (m.sources or sources)}
+            for family in self.data.families
+        ]
+        groups += [
+            {(synonym.source, t) for t in (massage_type.id, *synonym.terms)}
+            for massage_type in self.data.types
+            for synonym in massage_type.synonyms
+        ]
+        merged: list[set[tuple[str, str]]] = []
+        for group in groups:
+            for other in [m for m in merged if m & group]:
+                group |= other
+                merged.remove(other)
+            merged.append(group)
+        return merged
+
+    def related(self, source: str, type_id: str, other_source: str, other_type: str) -> bool:
+        """What other_source says of other_type can be said of type_id as source uses it."""
+        if other_type == type_id:
+            return True
+        return any(
+            (other_source, other_type) in g and ({(source, type_id), (other_source, type_id)} & g)
+            for g in self.groups
+        )
 
     # -- facts --------------------------------------------------------------------------
 
-    def true_of(self, value: str, type_id: str, dimension: str) -> bool | None:
-        """True if some source gives the value (or a value it overlaps) for the type or a type
-        equated with it; False if the type has known values and none overlaps; None if unknown."""
-        own = self.values.get((type_id, dimension), [])
-        related = [
-            v for t in self.alias.get(type_id, ()) for v in self.values.get((t, dimension), [])
-        ]
-        if any(_same(value, v) for v, _, _ in own + related):
-            return True
-        return False if own else None
+    def _tokens(self, value: str) -> list[str]:
+        out = []
+        for token in re.findall(r"\w+", value.lower()):
+            if token in ("a", "an", "the"):
+                continue
+            if len(token) > 3 and token[-1] == "s" and token[-2] != "s":
+                token = token[:-1]
+            out.append(self._word.get(token, token))
+        return out
 
-    def held_by_other(self, value: str, type_id: str, dimension: str) -> bool:
+    def same(self, a: str, b: str) -> bool:
+        """One value's words appear, in order and adjacent, in the other's."""
+        x, y = self._tokens(a), self._tokens(b)
+        short, long = (x, y) if len(x) <= len(y) else (y, x)
+        return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+    def true_of(self, value: str, source: str, type_id: str, dimension: str) -> bool:
+        category = self.data.dimension(dimension).category
         return any(
-            t != type_id and t not in self.alias.get(type_id, ()) and v == value
-            for (t, dim), found in self.values.items()
-            if dim == dimension
-            for v, _, _ in found
+            self.same(value, v)
+            for s, t, v in self.said[category]
+            if self.related(source, type_id, s, t)
         )
+
+    def wrong_for(self, value: str, source: str, type_id: str, dimension: str) -> bool:
+        """The source gives the type a value here, and no source makes `value` true of it."""
+        given = any(
+            c.source == source and (c.id, type_id, dimension) in self.cells
+            for c in self.data.comparisons
+        )
+        return given and not self.true_of(value, source, type_id, dimension)
 
     # -- items --------------------------------------------------------------------------
 
@@ -105,6 +159,10 @@ class Checker:
             problems.append("options repeat")
         if not item.stem.endswith("?"):
             problems.append("stem is not a question")
+        if item.kind in _SCOPED:
+            title = self.data.source(item.source).title
+            if f'According to "{title}", ' not in item.stem:
+                problems.append("stem does not name the item's source")
         basis = dict(item.basis)  # type: ignore[call-overload]
         check = getattr(self, "_" + item.kind.replace("-", "_"), None)
         if check is None:
@@ -112,148 +170,146 @@ class Checker:
         problems += list(check(item, basis))
         return problems
 
+    def _cell(
+        self, basis: dict[str, str], dimension: str, type_id: str | None = None
+    ) -> list[tuple[str, str, str | None]]:
+        return self.cells.get((basis["comparison"], type_id or basis["type"], dimension), [])
+
     def _cell_fact(self, item: _Item, basis: dict[str, str], value: str) -> Iterator[str]:
-        comparison = self.data.comparison(basis["comparison"])
-        row = comparison.row(basis["dimension"])
-        if row is None or basis["type"] not in row.cells:
-            yield "the table has no such cell"
-            return
-        cell = row.cells[basis["type"]]
-        pairs = (
-            [(cell.value, cell.quote)]
-            if isinstance(cell, TextCell)
-            else [(i.value, i.quote) for i in cell.items]
-            if isinstance(cell, ListCell)
-            else []
-        )
-        if (value, item.quote) not in pairs:
+        if (value, item.quote) not in [(v, q) for v, q, _ in self._cell(basis, basis["dimension"])]:
             yield f"key {value!r} with its quote is not in the cell it cites"
-        if item.source != comparison.source:
+        if (value, item.quote) in self.unasked:
+            yield f"key {value!r} is marked not for questions"
+        if item.source != self.data.comparison(basis["comparison"]).source:
             yield "source is not the table's source"
 
-    def _wrong_values(self, item: _Item, type_id: str, dimension: str) -> Iterator[str]:
+    def _wrong_values(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         for d in item.distractors:
-            if self.true_of(d.text, type_id, dimension) is not False:
-                yield f"distractor {d.text!r} is not proven wrong for {type_id}"
-            elif not self.held_by_other(d.text, type_id, dimension):
-                yield f"distractor {d.text!r} is no other type's value"
+            if not self.wrong_for(d.text, item.source, basis["type"], basis["dimension"]):
+                yield f"distractor {d.text!r} is not proven wrong for {basis['type']}"
 
     def _value(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         yield from self._cell_fact(item, basis, item.key)
-        yield from self._wrong_values(item, basis["type"], basis["dimension"])
+        yield from self._wrong_values(item, basis)
 
     _list = _value
 
     def _discriminator(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         yield from self._value(item, basis)
-        if self.true_of(item.key, basis["other"], basis["dimension"]) is not False:
+        if not self.wrong_for(item.key, item.source, basis["other"], basis["dimension"]):
             yield f"key is not proven absent from {basis['other']}'s list"
 
-    def _statement(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
-        labels = {d.label: d.id for d in self.data.dimensions}
-        dimension = self.data.dimension(basis["dimension"])
-        prefix = dimension.label + ": "
-        if not item.key.startswith(prefix):
-            yield "key is not a statement on its dimension"
-            return
-        yield from self._cell_fact(item, basis, item.key.removeprefix(prefix))
-        for d in item.distractors:
-            label, _, value = d.text.partition(": ")
-            dim = labels.get(label)
-            if dim is None or dim == basis["dimension"]:
-                yield f"distractor {d.text!r} is not a statement on another dimension"
-            elif self.true_of(value, basis["type"], dim) is not False:
-                yield f"distractor {d.text!r} is not proven wrong for {basis['type']}"
-            elif not self.held_by_other(value, basis["type"], dim):
-                yield f"distractor {d.text!r} is no other type's value"
+    def _claims_on(self, dimension: str) -> dict[str, tuple[str, str, str]]:
+        """claim -> (comparison, type, value) for every claimed cell on the dimension."""
+        return {
+            claim: (comparison, type_id, value)
+            for (comparison, type_id, dim), found in self.cells.items()
+            if dim == dimension
+            for value, _, claim in found
+            if claim
+        }
 
-    def _which_type(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
-        asked = self.data.type(basis["type"])
-        if item.key != asked.name:
-            yield "key is not the asked type"
-        comparison = self.data.comparison(basis["comparison"])
-        row = comparison.row(basis["dimension"])
-        cell = row.cells.get(basis["type"]) if row else None
-        if not isinstance(cell, TextCell) or not item.stem.startswith(
-            f"{self.data.dimension(basis['dimension']).label}: {cell.value}."
-        ):
-            yield "stem does not state the cell's value"
+    def _statement(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
+        mine = {c: v for v, _, c in self._cell(basis, basis["dimension"]) if c}
+        if item.key not in mine:
+            yield "key is not the claim of the cell it cites"
             return
-        by_name = {t.name: t.id for t in self.data.types}
+        yield from self._cell_fact(item, basis, mine[item.key])
+        claims = self._claims_on(basis["dimension"])
         for d in item.distractors:
-            other = by_name.get(d.text)
-            if other is None or other == asked.id or other in self.alias.get(asked.id, ()):
-                yield f"distractor {d.text!r} is not a distinct type"
-            elif self.true_of(cell.value, other, basis["dimension"]) is not False:
-                yield f"distractor {d.text!r} is not proven to differ"
+            found = claims.get(d.text)
+            if found is None:
+                yield f"distractor {d.text!r} is no claim on the dimension"
+            elif not self.wrong_for(found[2], item.source, basis["type"], basis["dimension"]):
+                yield f"distractor {d.text!r} is not proven wrong for {basis['type']}"
+
+    def _paired(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
+        rows = (basis["dimension"], basis["second"])
+        ours = [self._cell(basis, row) for row in rows]
+        theirs = [self._cell(basis, row, basis["other"]) for row in rows]
+        if not all(len(cell) == 1 and cell[0][2] for cell in ours + theirs):
+            yield "a cell of the pair has no single claimed value"
+            return
+        right = [cell[0][2] or "" for cell in ours]
+        if item.key != " ".join(right):
+            yield "key is not the asked type's two claims"
+        for n, (_, _, claim) in enumerate(cell[0] for cell in theirs):
+            if not self.wrong_for(theirs[n][0][0], item.source, basis["type"], rows[n]):
+                yield f"{claim!r} is not proven wrong for {basis['type']}"
+        alt = [cell[0][2] or "" for cell in theirs]
+        wrong = {
+            f"{alt[0] if a else right[0]} {alt[1] if b else right[1]}"
+            for a, b in ((True, False), (False, True), (True, True))
+        }
+        for d in item.distractors:
+            if d.text not in wrong:
+                yield f"distractor {d.text!r} is not a combination with a wrong part"
+        if self.related(item.source, basis["type"], item.source, basis["other"]):
+            yield "the two types of the pair are one kind of service"
+
+    def _vignette(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
+        yield from self._paired(item, basis)
+        for row in basis["case"].split():
+            claims = [c for _, _, c in self._cell(basis, row) if c]
+            theirs = self._cell(basis, row, basis["other"])
+            if not claims or claims[0] not in item.stem:
+                yield f"the case does not state the asked type's {row}"
+            elif not theirs or not self.wrong_for(theirs[0][0], item.source, basis["type"], row):
+                yield f"the case's {row} does not set the asked type apart"
 
     def _term(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         term = self.data.term(basis["term"])
         if item.key != term.definition or item.quote != term.quote:
             yield "key is not the term's definition"
-        others = {t.definition for t in self.data.glossary if t.id != term.id}
+        if term.kind is None or term.not_for_questions is not None:
+            yield "the term is not to be asked"
+        if any(spells_out(n, item.key) for n in (term.term, *term.aka)):
+            yield "key spells out the acronym"
+        same_kind = {t.definition for t in self.data.glossary if t.kind == term.kind}
         yield from (
-            f"{d.text!r} is no other term's definition"
+            f"{d.text!r} is no definition of another term of the same kind"
             for d in item.distractors
-            if d.text not in others
+            if d.text not in same_kind - {term.definition}
         )
 
     def _term_name(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         term = self.data.term(basis["term"])
-        if item.key != term.term or term.definition not in item.stem:
+        if item.key != term.term or term.definition.rstrip(".") not in item.stem:
             yield "key or stem does not match the term"
-        others = {t.term for t in self.data.glossary if t.id != term.id}
+        if term.kind is None or term.not_for_questions is not None:
+            yield "the term is not to be asked"
+        same_kind = {t.term for t in self.data.glossary if t.kind == term.kind}
         yield from (
-            f"{d.text!r} is no other term" for d in item.distractors if d.text not in others
+            f"{d.text!r} is no other term of the same kind"
+            for d in item.distractors
+            if d.text not in same_kind - {term.term}
         )
-
-    def _source_sets(self, source: str) -> tuple[set[str], dict[str, set[str]]]:
-        """Types a source uses, and for each the types it equates with it."""
-        used = {t.id for t in self.data.types if any(d.source == source for d in t.definitions)}
-        used |= {t for c in self.data.comparisons if c.source == source for t in c.types}
-        same: dict[str, set[str]] = {}
-        for massage_type in self.data.types:
-            for synonym in massage_type.synonyms:
-                if synonym.source == source:
-                    group = {massage_type.id, *synonym.terms}
-                    for member in group:
-                        same.setdefault(member, set()).update(group - {member})
-        return used, same
 
     def _definition(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         source, type_id = basis["source"], basis["type"]
-        mine = [d for d in self.data.type(type_id).definitions if d.source == source]
+        mine = [
+            d
+            for d in self.data.type(type_id).definitions
+            if d.source == source and d.not_for_questions is None
+        ]
         if (item.key, item.quote) not in [(d.text, d.quote) for d in mine]:
             yield "key is not the source's definition of the type"
-        used, same = self._source_sets(source)
-        for d in item.distractors:
+        true_of_it = [
+            d.text
+            for t in self.data.types
+            for d in t.definitions
+            if self.related(source, type_id, d.source, t.id)
+        ]
+        for choice in item.distractors:
             owners = [
                 t.id
                 for t in self.data.types
-                if any(x.source == source and x.text == d.text for x in t.definitions)
+                if any(x.source == source and x.text == choice.text for x in t.definitions)
             ]
-            if not owners or any(
-                o == type_id or o in same.get(type_id, set()) or o not in used for o in owners
-            ):
-                yield f"distractor {d.text!r} is not the source's definition of another type"
-            if any(_same(d.text, x.text) for x in mine):
-                yield f"distractor {d.text!r} repeats a definition of the asked type"
-
-    def _synonym(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
-        source, type_id = basis["source"], basis["type"]
-        used, same = self._source_sets(source)
-        by_name = {t.name: t.id for t in self.data.types}
-        if by_name.get(item.key) not in same.get(type_id, set()):
-            yield "key is not a name the source equates with the type"
-        for d in item.distractors:
-            other = by_name.get(d.text)
-            if (
-                other is None
-                or other not in used
-                or other in same.get(type_id, set())
-                or other == type_id
-            ):
-                yield f"distractor {d.text!r} is not a type the source keeps apart"
+            if not owners or any(self.related(source, type_id, source, o) for o in owners):
+                yield f"distractor {choice.text!r} is not the source's definition of another type"
+            if any(self.same(choice.text, t) for t in true_of_it):
+                yield f"distractor {choice.text!r} is said of the asked type too"
 
     def _scenario(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         authored = next((i for i in self.data.items if i.id == basis.get("item")), None)
@@ -266,3 +322,37 @@ class Checker:
             yield "options differ from the authored item"
         if item.quote != authored.quote or item.source != authored.source:
             yield "evidence differs from the authored item"
+
+    # -- the bank as a whole ------------------------------------------------------------
+
+    def check_bank(self, items: Sequence[_Item]) -> list[str]:
+        """Rules no single item shows: retired ids stay out, no wrong option is common,
+        and no item marks wrong what another keys right for the same kind of service."""
+        problems = []
+        retired = {r.id for r in self.data.retired}
+        problems += [f"{i.id}: retired, but in the bank" for i in items if i.id in retired]
+        uses: dict[str, int] = defaultdict(int)
+        for item in items:
+            for d in item.distractors:
+                uses[d.text] += 1
+        limit = max(1, math.floor(MAX_DISTRACTOR_SHARE * len(items)))
+        problems += [
+            f"wrong option {text!r} is in {n} items (at most {limit})"
+            for text, n in uses.items()
+            if n > limit
+        ]
+        wrong_in: dict[str, list[_Item]] = defaultdict(list)
+        for item in items:
+            for d in item.distractors:
+                wrong_in[d.text].append(item)
+        for item in items:
+            asked = dict(item.basis)  # type: ignore[call-overload]
+            if "type" not in asked:
+                continue
+            for other in wrong_in.get(item.key, []):
+                theirs = dict(other.basis)  # type: ignore[call-overload]
+                if "type" in theirs and self.related(
+                    other.source, theirs["type"], item.source, asked["type"]
+                ):
+                    problems.append(f"{item.id} keys what {other.id} marks wrong")
+        return problems

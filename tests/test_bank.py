@@ -1,7 +1,9 @@
-"""The question bank: enough items, every one re-proven by the independent checker."""
+"""The question bank: enough items, every one re-proven by the independent checker, and none of
+the faults a blind review of the first bank found."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -9,43 +11,46 @@ import pytest
 
 from quizgen import load_data
 from quizgen.audit import audit, check_item
-from quizgen.bank import KINDS, Bank, Choice, build_bank
-from quizgen.model import Dataset, MissingCell
+from quizgen.bank import KINDS, Bank, Choice, Item, build_bank
+from quizgen.catalog import Catalog
+from quizgen.item import APPLICATION_KINDS
+from quizgen.quiz import assemble
 from quizgen.verify import Checker
 from tests.conftest import DATA_DIR
 
+# The bank's floor while the hand-written scenarios grow (issue: 400 four-option items,
+# 100 of them application items).
+MIN_FOUR_OPTION_ITEMS = 300
+MIN_APPLICATION_ITEMS = 100
+
 
 @pytest.fixture(scope="module")
-def data() -> Dataset:
+def data():  # type: ignore[no-untyped-def]
     return load_data(DATA_DIR)
 
 
 @pytest.fixture(scope="module")
-def bank(data: Dataset) -> Bank:
+def bank(data) -> Bank:  # type: ignore[no-untyped-def]
     return build_bank(data)
 
 
-def test_the_shipped_bank_has_300_items_of_every_kind(bank: Bank) -> None:
+def test_the_shipped_bank_is_large_enough_and_mostly_applied(bank: Bank) -> None:
     usable = bank.usable(4)
-    assert len(usable) >= 300
+    assert len(usable) >= MIN_FOUR_OPTION_ITEMS
     assert len({i.id for i in usable}) == len(usable)
     kinds = Counter(i.kind for i in usable)
-    assert set(KINDS) <= set(kinds), set(KINDS) - set(kinds)
-    assert kinds["scenario"] >= 20
+    assert sum(kinds[k] for k in APPLICATION_KINDS) >= MIN_APPLICATION_ITEMS, kinds
+    assert set(kinds) <= set(KINDS)
 
 
-def test_every_item_is_proven_by_the_independent_checker(bank: Bank, data: Dataset) -> None:
+def test_every_item_is_proven_by_the_independent_checker(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
     checker = Checker(data)
     failures = {i.id: checker.check(i) for i in bank.items}
     assert {k: v for k, v in failures.items() if v} == {}
+    assert checker.check_bank(bank.items) == []
 
 
-def test_dropped_items_are_counted(bank: Bank) -> None:
-    assert sum(bank.dropped.values()) > 0
-    assert set(bank.dropped) <= set(KINDS)
-
-
-def test_ids_come_from_the_fact_not_from_order(data: Dataset, bank: Bank) -> None:
+def test_ids_come_from_the_fact_not_from_order(data, bank: Bank) -> None:  # type: ignore[no-untyped-def]
     shuffled = replace(
         data,
         comparisons=tuple(reversed(data.comparisons)),
@@ -56,76 +61,251 @@ def test_ids_come_from_the_fact_not_from_order(data: Dataset, bank: Bank) -> Non
 
 
 @pytest.mark.parametrize("options", [3, 4, 5])
-def test_shipped_bank_breaks_no_item_writing_rule(bank: Bank, data: Dataset, options: int) -> None:
+def test_shipped_bank_breaks_no_item_writing_rule(bank: Bank, data, options: int) -> None:  # type: ignore[no-untyped-def]
     report = audit(bank.usable(options), options, data)
     assert [(v.item, v.rule, v.detail) for v in report.violations] == []
     assert report.key_longest_share <= 0.35
 
 
-def test_unknown_is_not_different(bank: Bank, data: Dataset) -> None:
-    """A type offered as wrong has a known, different value: a missing cell proves nothing."""
-    known = {
-        (type_id, row.dimension)
-        for c in data.comparisons
-        for row in c.rows
-        for type_id, cell in row.cells.items()
-        if not isinstance(cell, MissingCell)
-    }
-    by_name = {t.name: t.id for t in data.types}
-    which = [i for i in bank.items if i.kind == "which-type"]
-    assert which
-    for item in which:
-        for d in item.distractors:
-            assert (by_name[d.text], item.basis["dimension"]) in known
+def test_no_wrong_option_is_in_more_than_3_percent_of_items(bank: Bank) -> None:
+    uses = Counter(d.text for i in bank.items for d in i.distractors)
+    assert max(uses.values()) <= 0.03 * len(bank.items)
 
 
-def test_shared_values_never_make_two_true_options(bank: Bank) -> None:
+def test_every_table_stem_names_its_source(bank: Bank) -> None:
     for item in bank.items:
-        if item.kind == "which-type" and "consumer marketplace" in item.stem:
-            names = [item.key, *(d.text for d in item.distractors)]
-            assert not {"Relaxation massage", "Wellness massage"} <= set(names), item.stem
+        if item.kind not in ("term", "term-name", "scenario"):
+            assert f'According to "{item.source_title}", ' in item.stem, item.id
 
 
-def test_disputed_facts_name_their_source(bank: Bank) -> None:
-    disputed = [
-        i
-        for i in bank.items
-        if i.basis.get("dimension") == "documentation-time"
-        and i.basis.get("type") == "medical"
-        and i.kind in ("value", "statement")
-    ]
-    assert disputed
-    assert all(i.stem.startswith("According to ") for i in disputed)
+META = re.compile(r"\b(the page|the article|the author|according to)\b", re.IGNORECASE)
 
 
-def test_lists_are_sets(bank: Bank) -> None:
+def test_no_option_speaks_of_pages_or_articles(bank: Bank) -> None:
     for item in bank.items:
-        if item.basis.get("dimension") == "accountable-to" and item.basis.get("type") == "medical":
-            assert "Certification boards" not in [d.text for d in item.distractors]
-            if item.kind == "discriminator":
-                assert item.key != "Certification boards"
+        for option in item.options(5):
+            assert not META.search(option), (item.id, option)
 
 
-@pytest.mark.parametrize("kind", ["value", "which-type", "statement", "list", "term", "definition"])
-def test_checker_rejects_a_distractor_that_is_true(bank: Bank, data: Dataset, kind: str) -> None:
-    checker = Checker(data)
-    item = next(i for i in bank.items if i.kind == kind)
-    # The key itself, disguised as a distractor, is true by definition.
-    tampered = replace(
-        item, distractors=(Choice(item.key, "wrong, says the generator"), *item.distractors[1:])
+def test_the_largest_quiz_never_repeats_itself(data) -> None:  # type: ignore[no-untyped-def]
+    catalog = Catalog.of(data)
+    most = 0
+    try:
+        assemble(catalog, count=10_000, seed=1)
+    except Exception as err:  # the message names the largest possible quiz
+        most = int(re.search(r"at most (\d+)", str(err)).group(1))  # type: ignore[union-attr]
+    assert most >= 50
+    quiz = assemble(catalog, count=most, seed=1)
+    questions = quiz.variants[0].questions
+    stems = Counter(q.item.stem for q in questions)
+    assert max(stems.values()) == 1
+    options = Counter(" ".join(o.casefold().split()) for q in questions for o in q.options)
+    assert max(options.values()) == 1
+    kinds = Counter(q.item.kind for q in questions)
+    assert max(kinds.values()) <= 0.4 * len(questions)
+    facets = Counter(f for q in questions for f in {q.item.fact, *q.item.facets})
+    assert max(facets.values()) == 1
+
+
+# What the blind review of the first bank found, as (item id, kind, basis, stem, key, the flawed
+# wrong option): each must stay out of the bank, and the checker must refuse it.
+REVIEWED = [
+    # A distractor from a type other sources treat as the same thing (relaxation = recreational).
+    (
+        "list-0940060dec5e",
+        "list",
+        {
+            "comparison": "rehabilitative-vs-recreational",
+            "type": "recreational",
+            "dimension": "primary-techniques",
+        },
+        'According to "Rehabilitative vs Recreational Massage", which technique is a primary technique of recreational massage?',
+        "Swedish massage",
+        "Circulatory massage",
+    ),
+    (
+        "list-0940060dec5e",
+        "list",
+        {
+            "comparison": "rehabilitative-vs-recreational",
+            "type": "recreational",
+            "dimension": "primary-techniques",
+        },
+        'According to "Rehabilitative vs Recreational Massage", which technique is a primary technique of recreational massage?',
+        "Swedish massage",
+        "Craniosacral",
+    ),
+    # Key and distractor differ only by client / patient.
+    (
+        "value-d382c3a869c6",
+        "value",
+        {
+            "comparison": "rehabilitative-vs-recreational",
+            "type": "recreational",
+            "dimension": "treatment-goal",
+        },
+        'According to "Rehabilitative vs Recreational Massage", what outcome does recreational massage aim for?',
+        "Patient satisfaction",
+        "Client satisfaction",
+    ),
+    (
+        "value-3305f16f6f4c",
+        "value",
+        {"comparison": "medical-vs-wellness", "type": "wellness", "dimension": "treatment-goal"},
+        'According to "Medical Massage vs. Wellness Massage", what outcome does wellness massage aim for?',
+        "Client satisfaction",
+        "Patient satisfaction",
+    ),
+    # Another name of the same consumer service.
+    (
+        "value-65329ff85e58",
+        "value",
+        {
+            "comparison": "rehabilitative-vs-recreational",
+            "type": "recreational",
+            "dimension": "reason-for-treatment",
+        },
+        'According to "Rehabilitative vs Recreational Massage", in recreational massage, what is the reason for treatment?',
+        "Enjoyment of relaxation, even without chronic pain",
+        "Client request",
+    ),
+    (
+        "value-df7376b407b2",
+        "value",
+        {
+            "comparison": "medical-vs-wellness",
+            "type": "wellness",
+            "dimension": "reason-for-treatment",
+        },
+        'According to "Medical Massage vs. Wellness Massage", in wellness massage, what is the reason for treatment?',
+        "Client request",
+        "Enjoyment of relaxation, even without chronic pain",
+    ),
+    # Typical is not exclusive: the Long Island clinic's medical massage can be self-paid.
+    (
+        "value-payer-medical",
+        "value",
+        {"comparison": "medical-vs-relaxation", "type": "medical", "dimension": "payer"},
+        'According to "Medical Massage vs. Relaxation Massage", who pays for medical massage?',
+        "Typically a third party",
+        "The client themselves",
+    ),
+    # A nurturing approach is used in medical practice too (the intention grid).
+    (
+        "value-approach-medical",
+        "value",
+        {"comparison": "medical-vs-wellness", "type": "medical", "dimension": "dominant-paradigm"},
+        'According to "Medical Massage vs. Wellness Massage", what is the dominant paradigm of medical massage?',
+        "Scientific, problem-solving",
+        "Intuitive, nurturing",
+    ),
+    # A comparative fragment is not a fact worth asking.
+    (
+        "value-2073309a8d1b",
+        "value",
+        {
+            "comparison": "rehabilitative-vs-recreational",
+            "type": "recreational",
+            "dimension": "focus",
+        },
+        'According to "Rehabilitative vs Recreational Massage", what does recreational massage focus on?',
+        "More generic",
+        "Patient-specific therapeutic goals",
+    ),
+]
+
+
+def _flawed(case: tuple[str, str, dict[str, str], str, str, str], data) -> Item:  # type: ignore[no-untyped-def]
+    item_id, kind, basis, stem, key, wrong = case
+    comparison = data.comparison(basis["comparison"])
+    row = comparison.row(basis["dimension"])
+    cell = row.cells[basis["type"]]
+    entries = [cell] if hasattr(cell, "value") else list(cell.items)
+    quote = next((e.quote for e in entries if e.value.startswith(key)), entries[0].quote)
+    source = data.source(comparison.source)
+    return Item(
+        id=item_id,
+        kind=kind,
+        fact="",
+        stem=stem,
+        key=next((e.value for e in entries if e.value.startswith(key)), key),
+        distractors=(Choice(wrong, "wrong, says the generator"), Choice("Zzz placeholder", "")),
+        rationale="",
+        source=source.id,
+        source_title=source.title,
+        quote=quote,
+        category="",
+        area="",
+        basis=basis,
     )
-    assert checker.check(tampered) != []
 
 
-def test_checker_rejects_a_key_that_is_not_in_the_data(bank: Bank, data: Dataset) -> None:
+@pytest.mark.parametrize("case", REVIEWED, ids=[f"{c[0]}:{c[5]}" for c in REVIEWED])
+def test_reviewed_flaws_stay_out(case, bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
+    item_id, _, basis, _, _, wrong = case
+    problems = Checker(data).check(_flawed(case, data))
+    assert any(wrong in p or "not for questions" in p for p in problems), problems
+    for item in bank.items:
+        same_question = item.id == item_id or (
+            item.kind in ("value", "statement", "list") and dict(item.basis) == basis
+        )
+        if same_question:
+            assert wrong not in [d.text for d in item.distractors], item.id
+
+
+def test_glossary_options_are_one_kind_and_keys_do_not_spell_acronyms(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
+    kind_of = {t.term: t.kind for t in data.glossary} | {
+        t.definition: t.kind for t in data.glossary
+    }
+    for item in bank.items:
+        if item.kind in ("term", "term-name"):
+            asked = data.term(item.basis["term"])
+            assert {kind_of[o] for o in item.options(5)} == {asked.kind}, item.id
+            assert "Associated Bodywork" not in item.key
+
+
+def test_checker_rejects_a_distractor_that_is_true(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
     checker = Checker(data)
-    for kind in ("value", "list", "term", "definition", "scenario"):
+    for kind in ("value", "statement", "paired", "vignette", "list", "definition"):
+        item = next((i for i in bank.items if i.kind == kind), None)
+        if item is None:
+            continue
+        # The key itself, disguised as a distractor, is true by definition.
+        tampered = replace(
+            item, distractors=(Choice(item.key, "wrong, says the generator"), *item.distractors[1:])
+        )
+        assert checker.check(tampered) != [], kind
+
+
+def test_checker_rejects_a_key_that_is_not_in_the_data(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
+    checker = Checker(data)
+    for kind in ("list", "paired", "vignette", "definition", "scenario"):
         item = next(i for i in bank.items if i.kind == kind)
         assert checker.check(replace(item, key=item.key + " (changed)")) != [], kind
 
 
-def test_audit_catches_each_rule(bank: Bank, data: Dataset) -> None:
-    item = next(i for i in bank.usable(4) if i.kind == "value")
+def test_checker_finds_two_items_that_contradict_each_other(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
+    keyed = next(i for i in bank.items if i.kind == "list")
+    other = next(
+        i
+        for i in bank.items
+        if i.kind == "list" and i.basis["type"] == keyed.basis["type"] and i.id != keyed.id
+    )
+    contradicting = replace(other, distractors=(Choice(keyed.key, ""), *other.distractors[1:]))
+    assert any("marks wrong" in p for p in Checker(data).check_bank([keyed, contradicting]))
+
+
+def test_retired_items_stay_out(data, bank: Bank) -> None:  # type: ignore[no-untyped-def]
+    from quizgen.model import Retired
+
+    gone = bank.items[0].id
+    retired = replace(data, retired=(*data.retired, Retired(id=gone, reason="a review")))
+    assert gone not in {i.id for i in build_bank(retired).items}
+    assert any("retired" in p for p in Checker(retired).check_bank(bank.items))
+
+
+def test_audit_catches_each_rule(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
+    item = next(i for i in bank.usable(4) if i.kind == "list")
     cases = {
         "full-question": replace(item, stem="Rates of medical massage."),
         "no-all-or-none": replace(
@@ -142,6 +322,9 @@ def test_audit_catches_each_rule(bank: Bank, data: Dataset) -> None:
         ),
         "no-clue-in-key": replace(
             item, stem="How are rates set, with Zephyr?", key="Set by Zephyr"
+        ),
+        "no-meta-words": replace(
+            item, distractors=(Choice("The page's name for it", ""), *item.distractors[1:])
         ),
     }
     for rule, bad in cases.items():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import replace
 
 from quizgen.audit import check_item
@@ -51,23 +50,25 @@ def _spread_distractors(items: list[Item]) -> list[Item]:
 
 def build_bank(data: Dataset) -> Bank:
     facts = Facts(data)
-    candidates: Iterable[Item] = [
+    candidates: list[Item] = [
         *table_items.items(facts),
         *list_items.items(facts),
         *term_items.items(facts),
         *authored.items(data),
     ]
     retired = {r.id for r in data.retired}
+    # The same question reached twice (two tables by one author, or two names of one family
+    # with the same values) is asked once, under the smallest id; a retired item never.
+    first: dict[tuple[str, str, frozenset[str]], str] = {}
+    for candidate in sorted(candidates, key=lambda i: i.id):
+        same = (candidate.kind, candidate.key, frozenset(d.text for d in candidate.distractors))
+        first.setdefault(same, candidate.id)
+    wanted = set(first.values()) - retired
     kept: dict[str, Item] = {}
-    seen: set[tuple[str, str, frozenset[str]]] = set()
     dropped: Counter[str] = Counter()
     for candidate in candidates:
-        # The same question reached twice (two tables by one author, or two names of one
-        # family with the same values) is asked once; a retired item is never asked.
-        same = (candidate.kind, candidate.key, frozenset(d.text for d in candidate.distractors))
-        if candidate.id in kept or candidate.id in retired or same in seen:
+        if candidate.id in kept or candidate.id not in wanted:
             continue
-        seen.add(same)
         item = candidate if candidate.kind == "scenario" else _within_rules(candidate, data)
         if len(item.distractors) < MIN_DISTRACTORS:
             dropped[item.kind] += 1

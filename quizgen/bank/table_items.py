@@ -147,8 +147,8 @@ def _contrast(
 
 def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
     """Two rows of one category (or next to each other in the table), two types: exactly one
-    of the four combinations is true of the asked type. Also as a case: facts of other rows describe the practice without naming
-    it, and the question asks about the two rows."""
+    of the four combinations is true of the asked type. Also as a case: facts of other rows
+    describe the practice without naming it, and the question asks about the two rows."""
     for asked in comparison.types:
         for other in comparison.types:
             if facts.same_kind(comparison.source, asked, comparison.source, other):
@@ -194,7 +194,7 @@ def _paired(
     kind = "paired" if case is None else "vignette"
     if case is None:
         stem = wording.according_to(data.source(a.source), f"what is true of {labels} in {asked}?")
-        facets = (facet(facts, a), facet(facts, b))
+        facets: tuple[str, ...] = (facet(facts, a), facet(facts, b))
     else:
         told = " ".join(k.claim or "" for k in case)
         digest = hashlib.sha256(told.encode("utf-8")).digest()
