@@ -21,7 +21,7 @@ SENTENCE_KINDS = ("statement", "paired", "vignette")
 _SENTENCE = re.compile(r"^[A-Z\"“].*[.!]$", re.DOTALL)
 # Words about where a fact was read, not what it is: an option must never carry them.
 _META = re.compile(
-    r"\b(the (page|article|site|table|author|text|post)('s)?|according to|this page)\b",
+    r"\b(the (page|article|table|author|text|post)('s)?|according to|this page)\b",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
@@ -59,7 +59,9 @@ def _no_all_or_none(item: Item, options: Sequence[str], data: Dataset) -> str | 
 
 
 def _negatives_in_capitals(item: Item, options: Sequence[str], data: Dataset) -> str | None:
-    for match in _NEGATIVE.finditer(item.stem):
+    """A negative question (NOT, EXCEPT) is in capitals; a case may say "not" in passing."""
+    question = re.split(r"(?<=[.!?”])\s+", item.stem.strip())[-1]
+    for match in _NEGATIVE.finditer(question):
         if match.group() != match.group().upper():
             return f"negative word {match.group()!r} in the stem must be in capitals (NOT, EXCEPT)"
     return None

@@ -415,9 +415,16 @@ def drill(
 @main.command()
 @DATA_OPTION
 @PROGRESS_DIR
-@click.option("--count", "-n", type=click.IntRange(1), default=100, show_default=True)
 @click.option(
-    "--minutes", type=click.FloatRange(min=0, min_open=True), default=110.0, show_default=True
+    "--count",
+    "-n",
+    type=click.IntRange(1),
+    help="Items in the exam  [default: 100, or as many as the bank holds without repeats]",
+)
+@click.option(
+    "--minutes",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Time allowed  [default: 110 for 100 items, in proportion for fewer]",
 )
 @click.option(
     "--pass-mark",
@@ -431,8 +438,8 @@ def drill(
 def exam(
     data_dir: Path | None,
     progress_dir: Path | None,
-    count: int,
-    minutes: float,
+    count: int | None,
+    minutes: float | None,
     pass_mark: float,
     seed: int | None,
     no_color: bool,
@@ -454,16 +461,22 @@ def exam(
     from quizgen.drill import exam as exams
     from quizgen.drill.keys import Keys
     from quizgen.drill.screen import Screen, use_color
-    from quizgen.quiz import QuizError, assemble
+    from quizgen.quiz import EXAM_ITEMS, EXAM_MINUTES, QuizError, assemble, largest
 
     catalog = _catalog(data_dir)
+    seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
+    if count is None:
+        count = min(EXAM_ITEMS, largest(catalog, seed=seed))
+        if count < EXAM_ITEMS:
+            click.echo(
+                f"The bank holds {count} items that repeat no fact, stem or option, so this "
+                f"exam has {count} items, not {EXAM_ITEMS}.",
+                err=True,
+            )
+    if minutes is None:
+        minutes = EXAM_MINUTES * count / EXAM_ITEMS
     try:
-        quiz = assemble(
-            catalog,
-            count=count,
-            blueprint="mblex",
-            seed=seed if seed is not None else random.SystemRandom().randrange(2**32),
-        )
+        quiz = assemble(catalog, count=count, blueprint="mblex", seed=seed)
     except QuizError as err:
         raise click.BadParameter(str(err), param_hint="'--count'") from None
     store = _store(progress_dir)

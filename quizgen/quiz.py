@@ -94,27 +94,40 @@ def _spread_by_kind(items: Sequence[Item], rng: random.Random) -> list[Item]:
     return ordered
 
 
+# The MBLEx: 100 items in about 110 minutes; a shorter mock exam gets time in proportion.
+EXAM_ITEMS = 100
+EXAM_MINUTES = 110.0
 # No kind may fill more than this share of a quiz, unless the user asked for kinds.
 MAX_KIND_SHARE = 0.4
 
 
+def _uses(item: Item, options: int) -> set[str]:
+    """What an item takes from a quiz that no other item may take again: its fact and facets,
+    its stem, and every option text it shows."""
+    shown = {"option:" + " ".join(o.casefold().split()) for o in item.options(options)}
+    return {"fact:" + item.fact, *("facet:" + f for f in item.facets), "stem:" + item.stem} | shown
+
+
 def _compatible(items: Sequence[Item], options: int) -> list[Item]:
-    """Items in order, leaving out any that would repeat what an earlier one asks (a fact
-    or facet), its stem, or any option text it shows."""
-    facets: set[str] = set()
-    stems: set[str] = set()
-    texts: set[str] = set()
+    """Items in order, leaving out any that would repeat what an earlier one took."""
+    taken: set[str] = set()
     kept = []
     for item in items:
-        shown = {" ".join(o.casefold().split()) for o in item.options(options)}
-        mine = {item.fact, *item.facets}
-        if mine & facets or item.stem in stems or shown & texts:
-            continue
-        facets |= mine
-        stems.add(item.stem)
-        texts |= shown
-        kept.append(item)
+        uses = _uses(item, options)
+        if not uses & taken:
+            taken |= uses
+            kept.append(item)
     return kept
+
+
+def _packed(items: Sequence[Item], options: int, rng: random.Random) -> list[Item]:
+    """As many items as repeat nothing: those that clash with the fewest others first (a
+    greedy independent set), ties broken by the seed."""
+    uses = {item.id: _uses(item, options) for item in items}
+    holders: dict[str, int] = Counter(u for used in uses.values() for u in used)
+    clashes = {i.id: sum(holders[u] - 1 for u in uses[i.id]) for i in items}
+    order = sorted(items, key=lambda i: (clashes[i.id], rng.random()))
+    return _compatible(order, options)
 
 
 def _kind_limit(count: int, filters: Filters) -> int:
@@ -151,6 +164,30 @@ def _take(
     return chosen
 
 
+def _candidates(
+    catalog: Catalog, seed: int, options: int, filters: Filters, count: int | None
+) -> tuple[list[Item], int]:
+    """Items that can share a quiz, in the seed's order, and the largest quiz they make
+    (packed tightly when `count` is more than the plain order reaches, or None)."""
+    rng = random.Random(f"select:{seed}")
+    pool = sorted(
+        (i for i in catalog.bank.usable(options) if filters.accepts(i)), key=lambda i: i.id
+    )
+    candidates = _compatible(_spread_by_kind(pool, rng), options)
+    most = _largest(candidates, filters)
+    if count is None or count > most:
+        # A long quiz needs the items packed tightly: those that clash least go in first.
+        packed = _spread_by_kind(_packed(pool, options, rng), rng)
+        if _largest(packed, filters) > most:
+            candidates, most = packed, _largest(packed, filters)
+    return candidates, most
+
+
+def largest(catalog: Catalog, *, seed: int, options: int = 4, filters: Filters = Filters()) -> int:
+    """The most items a quiz can have without repeating a fact, a stem or an option."""
+    return _candidates(catalog, seed, options, filters, None)[1]
+
+
 def select(
     catalog: Catalog,
     *,
@@ -160,12 +197,7 @@ def select(
     filters: Filters = Filters(),
     blueprint: str | None = None,
 ) -> tuple[list[Item], tuple[AreaShare, ...] | None]:
-    rng = random.Random(f"select:{seed}")
-    pool = sorted(
-        (i for i in catalog.bank.usable(options) if filters.accepts(i)), key=lambda i: i.id
-    )
-    candidates = _compatible(_spread_by_kind(pool, rng), options)
-    most = _largest(candidates, filters)
+    candidates, most = _candidates(catalog, seed, options, filters, count)
     if count > most:
         raise QuizError(
             f"only {most} items with {options} options match"

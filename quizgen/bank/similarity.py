@@ -10,7 +10,7 @@ from collections.abc import Iterable
 _NON_WORD = re.compile(r"[^\w]+")
 _ARTICLES = frozenset({"a", "an", "the"})
 # Words that carry no content of their own when two options are compared for likeness.
-_LIGHT = _ARTICLES | frozenset(
+LIGHT_WORDS = _ARTICLES | frozenset(
     [
         "and",
         "or",
@@ -85,8 +85,8 @@ class Likeness:
         ("Yes, with a discount ..." / "No, all payments are due ...") can still differ."""
         if self.overlaps(a, b):
             return True
-        x = {w for w in self.words(a) if w not in _LIGHT}
-        y = {w for w in self.words(b) if w not in _LIGHT}
+        x = {w for w in self.words(a) if w not in LIGHT_WORDS}
+        y = {w for w in self.words(b) if w not in LIGHT_WORDS}
         if not x or not y:
             return False
         shorter = min(len(x), len(y))

@@ -160,13 +160,21 @@ def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
                 if facts.data.dimension(b.dimension).category != category and not neighbours:
                     continue
                 yield _paired(facts, a, a_other, b, b_other, case=None)
-                clues = [
-                    mine
-                    for mine, _ in contrast
-                    if facts.data.dimension(mine.dimension).category != category
-                ][:2]
+                clues = _clues(facts, contrast, a, b)
                 if len(clues) == 2:
                     yield _paired(facts, a, a_other, b, b_other, case=clues)
+
+
+def _clues(facts: Facts, contrast: list[tuple[Known, Known]], a: Known, b: Known) -> list[Known]:
+    """Two facts of other categories that set the asked type apart, to describe the case.
+    Cases of one table start at different rows, so that a quiz can hold several of them
+    without two describing the same row."""
+    asked = {facts.data.dimension(k.dimension).category for k in (a, b)}
+    others = [m for m, _ in contrast if facts.data.dimension(m.dimension).category not in asked]
+    if len(others) < 2:
+        return []
+    start = hashlib.sha256(f"{a.dimension}/{b.dimension}".encode()).digest()[0] % len(others)
+    return [others[start], others[(start + 1) % len(others)]]
 
 
 def _paired(

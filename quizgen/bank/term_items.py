@@ -14,7 +14,7 @@ from quizgen.audit import spells_out
 from quizgen.bank import wording
 from quizgen.bank.choose import MAX_OPTIONS, Pool, by_preference
 from quizgen.bank.facts import Facts
-from quizgen.bank.similarity import overlaps, words
+from quizgen.bank.similarity import LIGHT_WORDS, overlaps, words
 from quizgen.item import Choice, Item, item_id
 from quizgen.model import Dataset, Source, Term
 
@@ -76,7 +76,8 @@ def _names_itself(term: Term) -> bool:
     """The definition gives the term away: it holds a word of the term's names, or spells
     out its acronym."""
     names = (term.term, *term.aka)
-    named = any(w in words(term.definition) for n in names for w in words(n) if len(w) > 2)
+    defined = set(words(term.definition))
+    named = any(w in defined for n in names for w in words(n) if w not in LIGHT_WORDS)
     return named or any(spells_out(n, term.definition) for n in names)
 
 
