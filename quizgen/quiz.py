@@ -199,10 +199,14 @@ def select(
 ) -> tuple[list[Item], tuple[AreaShare, ...] | None]:
     candidates, most = _candidates(catalog, seed, options, filters, count)
     if count > most:
+        capped = not filters.kinds and most < len(candidates)
         raise QuizError(
             f"only {most} items with {options} options match"
             f"{' these filters' if filters != Filters() else ''} without repeating a fact, "
-            f"a stem or an option; ask for at most {most}",
+            f"a stem or an option"
+            + (f" and with no kind above {MAX_KIND_SHARE:.0%}" if capped else "")
+            + f"; ask for at most {most}"
+            + (", or choose kinds with --kind to lift the limit per kind" if capped else ""),
             option="--count",
         )
     limit = _kind_limit(count, filters)

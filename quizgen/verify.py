@@ -62,7 +62,8 @@ class Checker:
         }
         # (comparison, type, dimension) -> [(value, quote, claim)]
         self.cells: dict[tuple[str, str, str], list[tuple[str, str, str | None]]] = {}
-        self.unasked: set[tuple[str, str]] = set()  # (value, quote) marked not for questions
+        # (comparison, type, dimension, value) of values marked not for questions
+        self.unasked: set[tuple[str, str, str, str]] = set()
         # category -> [(source, type, value)]: every value given, and every value shown to hold
         self.said: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for comparison in data.comparisons:
@@ -78,7 +79,11 @@ class Checker:
                         else []
                     )
                     found += [(e.value, e.quote, e.claim) for e in entries]
-                    self.unasked |= {(e.value, e.quote) for e in entries if e.not_for_questions}
+                    self.unasked |= {
+                        (comparison.id, type_id, row.dimension, e.value)
+                        for e in entries
+                        if e.not_for_questions
+                    }
                     self.said[category] += [(comparison.source, type_id, v) for v, _, _ in found]
         for also in data.also_true:
             category = data.dimension(also.dimension).category
@@ -178,7 +183,7 @@ class Checker:
     def _cell_fact(self, item: _Item, basis: dict[str, str], value: str) -> Iterator[str]:
         if (value, item.quote) not in [(v, q) for v, q, _ in self._cell(basis, basis["dimension"])]:
             yield f"key {value!r} with its quote is not in the cell it cites"
-        if (value, item.quote) in self.unasked:
+        if (basis["comparison"], basis["type"], basis["dimension"], value) in self.unasked:
             yield f"key {value!r} is marked not for questions"
         if item.source != self.data.comparison(basis["comparison"]).source:
             yield "source is not the table's source"
@@ -323,6 +328,12 @@ class Checker:
         if item.quote != authored.quote or item.source != authored.source:
             yield "evidence differs from the authored item"
 
+    def _topic(self, item: _Item) -> str:
+        basis = dict(item.basis)  # type: ignore[call-overload]
+        if "dimension" in basis:
+            return self.data.dimension(basis["dimension"]).category
+        return item.kind
+
     # -- the bank as a whole ------------------------------------------------------------
 
     def check_bank(self, items: Sequence[_Item]) -> list[str]:
@@ -351,8 +362,12 @@ class Checker:
                 continue
             for other in wrong_in.get(item.key, []):
                 theirs = dict(other.basis)  # type: ignore[call-overload]
-                if "type" in theirs and self.related(
-                    other.source, theirs["type"], item.source, asked["type"]
+                # A value is a claim about one topic ("Yes" to billing); the same words on
+                # another category's dimension, or as a definition, are another claim.
+                if (
+                    "type" in theirs
+                    and self._topic(item) == self._topic(other)
+                    and self.related(other.source, theirs["type"], item.source, asked["type"])
                 ):
                     problems.append(f"{item.id} keys what {other.id} marks wrong")
         return problems

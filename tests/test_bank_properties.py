@@ -9,20 +9,24 @@ from hypothesis import strategies as st
 
 from quizgen.catalog import Catalog
 from quizgen.model import (
+    AlsoTrue,
     Area,
     Category,
     Comparison,
     Dataset,
     Definition,
     Dimension,
+    Equivalent,
     Exam,
+    Family,
+    FamilyMember,
     MassageType,
     Row,
     Source,
     Synonym,
     Term,
 )
-from quizgen.quiz import QuizError, assemble
+from quizgen.quiz import QuizError, assemble, largest
 from quizgen.verify import Checker
 
 # A small vocabulary, so values collide, contain one another and repeat across types.
@@ -56,9 +60,20 @@ def datasets(draw: st.DrawFn) -> Dataset:
             return {"missing": "not stated"}
         if dim.kind == "text":
             v = draw(value)
-            return {"value": v, "quote": v}
+            return {"value": v, "quote": v, **marks(v)}
         items = draw(st.lists(value, min_size=1, max_size=4, unique_by=str.casefold))
-        return {"items": [{"value": i, "quote": i} for i in items]}
+        return {"items": [{"value": i, "quote": i, **marks(i)} for i in items]}
+
+    # A claim as a sentence, or a mark that the value is not for questions, or neither.
+    def marks(v: str) -> dict[str, str]:
+        choice = draw(st.integers(0, 3))
+        return (
+            {"claim": f"It is {v.lower()}."}
+            if choice < 2
+            else {"not_for_questions": "x"}
+            if choice == 2
+            else {}
+        )
 
     comparisons = []
     for n in range(draw(st.integers(1, 3))):
@@ -98,8 +113,42 @@ def datasets(draw: st.DrawFn) -> Dataset:
             )
         )
     glossary = tuple(
-        Term(id=f"t{n}", term=f"Term{n}", definition=draw(value), source="s0", quote="q", area="a1")
-        for n in range(draw(st.integers(0, 5)))
+        Term(
+            id=f"t{n}",
+            term=f"Term{n}",
+            definition=draw(value),
+            source="s0",
+            quote="q",
+            area="a1",
+            kind=draw(st.sampled_from(["technique", "condition", None])),
+        )
+        for n in range(draw(st.integers(0, 9)))
+    )
+    families = ()
+    if draw(st.booleans()):
+        members = draw(st.lists(st.sampled_from(types), min_size=2, max_size=3, unique=True))
+        families = (
+            Family(
+                id="f",
+                name="F",
+                description="d",
+                members=tuple(
+                    FamilyMember(
+                        type=m, sources=tuple(draw(st.sets(st.sampled_from(["s0", "s1"]))))
+                    )
+                    for m in members
+                ),
+            ),
+        )
+    also_true = tuple(
+        AlsoTrue(
+            type=draw(st.sampled_from(types)),
+            dimension=draw(st.sampled_from(dims)).id,
+            value=draw(value),
+            source=draw(st.sampled_from(["s0", "s1"])),
+            quote="q",
+        )
+        for _ in range(draw(st.integers(0, 2)))
     )
     return Dataset(
         exam=Exam(
@@ -123,6 +172,9 @@ def datasets(draw: st.DrawFn) -> Dataset:
         types=tuple(massage_types),
         comparisons=tuple(comparisons),
         glossary=glossary,
+        families=families,
+        also_true=also_true,
+        equivalents=(Equivalent(words=("client", "patient")),),
     )
 
 
@@ -134,17 +186,23 @@ def test_every_generated_item_passes_the_checker(data: Dataset, seed: int, optio
     checker = Checker(data)
     for item in bank.items:
         assert checker.check(item) == [], item
-    usable = bank.usable(options)
-    count = len({i.fact for i in usable})
+    assert checker.check_bank(bank.items) == []
+    count = largest(catalog, seed=seed, options=options)
     if count == 0:
         return
     try:
         quiz = assemble(catalog, count=count, seed=seed, options=options, variants=2)
     except QuizError:
-        raise AssertionError("a quiz of every distinct fact must be possible") from None
+        raise AssertionError("the largest quiz `largest` reports must be possible") from None
     for variant in quiz.variants:
         questions = variant.questions
-        assert len({q.item.fact for q in questions}) == len(questions)
+        assert len(questions) == count
+        taken = [u for q in questions for u in {q.item.fact, *q.item.facets}]
+        assert len(set(taken)) == len(taken)
+        assert len({q.item.stem for q in questions}) == len(questions)
+        texts = [" ".join(o.casefold().split()) for q in questions for o in q.options]
+        assert len(set(texts)) == len(texts)
+        assert max(Counter(q.item.kind for q in questions).values()) <= max(1, 0.4 * count)
         for q in questions:
             assert checker.check(q.item) == []
             assert q.options[q.key_index] == q.item.key

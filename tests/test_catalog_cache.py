@@ -48,16 +48,16 @@ def test_a_cached_quiz_is_the_quiz_the_data_makes(tmp_path: Path, data: Path) ->
 def test_an_edit_to_the_data_is_seen_at_once(tmp_path: Path, data: Path) -> None:
     cache = tmp_path / "cache"
     quiz(cache, "--data", str(data))
-    args = ("--data", str(data), "--kind", "which-type", "--type", "medical", "--count", "3")
-    assert "Medical massage" in json.dumps(json.loads(quiz(cache, *args)))
+    args = ("--data", str(data), "--kind", "paired", "--type", "medical", "--count", "3")
+    assert "in medical massage?" in json.dumps(json.loads(quiz(cache, *args)))
     types = data / "types.yml"
     renamed = types.read_text(encoding="utf-8").replace(
         "name: Medical massage", "name: Medical-model massage"
     )
     types.write_text(renamed, encoding="utf-8")
     again = json.dumps(json.loads(quiz(cache, *args)))
-    assert "Medical-model massage" in again
-    assert "Medical massage" not in again
+    assert "in medical-model massage?" in again
+    assert "in medical massage?" not in again
 
 
 def test_bad_data_is_reported_even_when_a_good_version_is_cached(
