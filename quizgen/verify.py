@@ -289,6 +289,11 @@ class Checker:
             for d in item.distractors
             if d.text not in same_kind - {term.term}
         )
+        yield from (
+            f"{d.text!r} is named in the definition, so it may fit it too"
+            for d in item.distractors
+            if self.same(d.text, term.definition) and d.text.lower() in term.definition.lower()
+        )
 
     def _definition(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         source, type_id = basis["source"], basis["type"]

@@ -38,10 +38,22 @@ def items(facts: Facts) -> Iterator[Item]:
 
 
 def _related(a: Term, b: Term) -> bool:
-    """Terms whose names share a word ("trigger point", "active trigger point") are kept apart."""
+    """Terms whose names share a word ("trigger point", "active trigger point"), or one of
+    which names the other in its definition (HCP: "... such as a physician"), are kept apart:
+    each could pass for an answer about the other."""
     names_a = {w for n in (a.term, *a.aka) for w in words(n) if len(w) > 3}
     names_b = {w for n in (b.term, *b.aka) for w in words(n) if len(w) > 3}
-    return bool(names_a & names_b) or overlaps(a.definition, b.definition)
+    return (
+        bool(names_a & names_b)
+        or overlaps(a.definition, b.definition)
+        or _names(a, b.definition)
+        or _names(b, a.definition)
+    )
+
+
+def _names(term: Term, text: str) -> bool:
+    padded = f" {' '.join(words(text))} "
+    return any(f" {' '.join(words(n))} " in padded for n in (term.term, *term.aka))
 
 
 def _area(data: Dataset, term: Term | None = None) -> str:
