@@ -17,8 +17,12 @@ import pexpect
 import pytest
 from fsrs import Rating
 
+from quizgen import load_data
+from quizgen.catalog import Catalog
 from quizgen.progress.schedule import rating
 from quizgen.progress.store import FILE_NAME, MIGRATIONS, SCHEMA_VERSION, Store
+from quizgen.quiz import EXAM_ITEMS, largest
+from tests.conftest import DATA_DIR
 
 QUIZGEN = [sys.executable, "-m", "quizgen"]
 
@@ -311,3 +315,19 @@ def test_a_locked_database_is_waited_for_not_moved_aside(tmp_path: Path) -> None
     thread.join(timeout=60)
     assert opened == [None]
     assert [p.name for p in tmp_path.iterdir() if "unreadable" in p.name] == []
+
+
+def test_default_exam_has_as_many_items_as_the_bank_holds_without_repeats(tmp_path: Path) -> None:
+    most = min(EXAM_ITEMS, largest(Catalog.of(load_data(DATA_DIR)), seed=3))
+    result = subprocess.run(
+        [*QUIZGEN, "exam", "--data-dir", str(tmp_path), "--seed", "3", "--no-color"],
+        input="q\ny\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert f"{most} questions, {1.1 * most:g} minutes." in result.stdout
+    if most < EXAM_ITEMS:
+        assert f"so this exam has {most} items, not {EXAM_ITEMS}" in result.stderr
+    assert "Traceback" not in result.stderr
