@@ -112,8 +112,22 @@ def spells_out(acronym: str, text: str) -> bool:
     return acronym.replace("&", "").lower() in initials
 
 
+def same_root(a: str, b: str) -> bool:
+    """Words a student would match by their look: the same, one the start of the other
+    ("head", "headache"), the same first five letters ("insurer", "insurance"), the first
+    five of one inside the other ("fascia", "myofascial") or, for longer words, the same
+    first four ("tendon", "tendinitis")."""
+    short, long = sorted((a, b), key=len)
+    return (
+        short == long
+        or (len(short) >= 4 and long.startswith(short))
+        or (len(short) >= 5 and short[:5] in long)
+        or (len(short) >= 6 and short[:4] == long[:4])
+    )
+
+
 def _no_clue_in_key(item: Item, options: Sequence[str], data: Dataset) -> str | None:
-    """No word of the stem appears only in the key."""
+    """No word of the stem appears, whole or by its root, only in the key."""
 
     def words(text: str) -> set[str]:
         return {w.lower() for w in _WORD.findall(text) if len(w) > 3} - STOPWORDS
@@ -122,7 +136,11 @@ def _no_clue_in_key(item: Item, options: Sequence[str], data: Dataset) -> str | 
     stem = words(re.sub(r'"[^"]*"', " ", item.stem))
     key = words(options[0])
     elsewhere = set().union(*(words(o) for o in options[1:]))
-    clue = sorted((stem & key) - elsewhere)
+    clue = sorted(
+        w
+        for w in stem
+        if any(same_root(w, k) for k in key) and not any(same_root(w, o) for o in elsewhere)
+    )
     return f"stem word {clue[0]!r} appears only in the key" if clue else None
 
 

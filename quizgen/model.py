@@ -183,6 +183,11 @@ class ListCell(Frozen):
     )
     inferred: Text | None = None
     note: Text | None = None
+    open_ended: Text | None = Field(
+        None,
+        description="Why the list is not complete (it ends with 'etc.', says 'such as' or "
+        "'most often'): something missing from it is not proven false of the type.",
+    )
 
 
 class MissingCell(Frozen):
@@ -271,6 +276,12 @@ class Term(Frozen):
         None,
         description="What sort of thing the term names. Glossary items take their wrong "
         "options from terms of the same kind only; a term without a kind is not asked.",
+    )
+    group: ShortText | None = Field(
+        None,
+        description="A finer class within the kind (for a condition, its body region: "
+        "`head and neck`, `shoulder and arm`, ...): wrong options come from the same group "
+        "first, so that none is an easy discard.",
     )
     not_for_questions: NotAsked = None
 

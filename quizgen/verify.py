@@ -64,6 +64,8 @@ class Checker:
         self.cells: dict[tuple[str, str, str], list[tuple[str, str, str | None]]] = {}
         # (comparison, type, dimension, value) of values marked not for questions
         self.unasked: set[tuple[str, str, str, str]] = set()
+        # (comparison, type, dimension) of lists that are not complete ("etc.")
+        self.open_ended: set[tuple[str, str, str]] = set()
         # category -> [(source, type, value)]: every value given, and every value shown to hold
         self.said: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for comparison in data.comparisons:
@@ -79,6 +81,8 @@ class Checker:
                         else []
                     )
                     found += [(e.value, e.quote, e.claim) for e in entries]
+                    if isinstance(cell, ListCell) and cell.open_ended:
+                        self.open_ended.add((comparison.id, type_id, row.dimension))
                     self.unasked |= {
                         (comparison.id, type_id, row.dimension, e.value)
                         for e in entries
@@ -149,11 +153,23 @@ class Checker:
 
     def wrong_for(self, value: str, source: str, type_id: str, dimension: str) -> bool:
         """The source gives the type a value here, and no source makes `value` true of it."""
-        given = any(
-            c.source == source and (c.id, type_id, dimension) in self.cells
+        given = [
+            (c.id, type_id, dimension)
             for c in self.data.comparisons
+            if c.source == source and (c.id, type_id, dimension) in self.cells
+        ]
+        complete = bool(given) and not any(cell in self.open_ended for cell in given)
+        return complete and not self.true_of(value, source, type_id, dimension)
+
+    def said_by(self, value: str, source: str, dimension: str, asked: str) -> bool:
+        """The source itself gives `value` for some other type on the dimension."""
+        return any(
+            value in [v for v, _, _ in found]
+            for (comparison, type_id, dim), found in self.cells.items()
+            if dim == dimension
+            and type_id != asked
+            and self.data.comparison(comparison).source == source
         )
-        return given and not self.true_of(value, source, type_id, dimension)
 
     # -- items --------------------------------------------------------------------------
 
@@ -192,12 +208,20 @@ class Checker:
         for d in item.distractors:
             if not self.wrong_for(d.text, item.source, basis["type"], basis["dimension"]):
                 yield f"distractor {d.text!r} is not proven wrong for {basis['type']}"
+            elif not self.said_by(d.text, item.source, basis["dimension"], basis["type"]):
+                yield f"distractor {d.text!r} is not what the named source gives another type"
 
     def _value(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         yield from self._cell_fact(item, basis, item.key)
         yield from self._wrong_values(item, basis)
 
-    _list = _value
+    def _list(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
+        yield from self._value(item, basis)
+        comparison = self.data.comparison(basis["comparison"])
+        for other in comparison.types:
+            theirs = self._cell(basis, basis["dimension"], other) if other != basis["type"] else []
+            if any(self.same(item.key, v) for v, _, _ in theirs):
+                yield f"key is on {other}'s list in the same table too"
 
     def _discriminator(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         yield from self._value(item, basis)
@@ -227,6 +251,8 @@ class Checker:
                 yield f"distractor {d.text!r} is no claim on the dimension"
             elif not self.wrong_for(found[2], item.source, basis["type"], basis["dimension"]):
                 yield f"distractor {d.text!r} is not proven wrong for {basis['type']}"
+            elif self.data.comparison(found[0]).source != item.source:
+                yield f"distractor {d.text!r} is not what the named source says"
 
     def _paired(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         rows = (basis["dimension"], basis["second"])

@@ -285,11 +285,15 @@ def test_checker_rejects_a_key_that_is_not_in_the_data(bank: Bank, data) -> None
 
 
 def test_checker_finds_two_items_that_contradict_each_other(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
-    keyed = next(i for i in bank.items if i.kind == "list")
-    other = next(
-        i
-        for i in bank.items
-        if i.kind == "list" and i.basis["type"] == keyed.basis["type"] and i.id != keyed.id
+    lists = [i for i in bank.items if i.kind in ("list", "discriminator")]
+    keyed, other = next(
+        (a, b)
+        for a in lists
+        for b in lists
+        if a.id != b.id
+        and a.key != b.key
+        and a.basis["type"] == b.basis["type"]
+        and a.basis["dimension"] == b.basis["dimension"]
     )
     contradicting = replace(other, distractors=(Choice(keyed.key, ""), *other.distractors[1:]))
     assert any("marks wrong" in p for p in Checker(data).check_bank([keyed, contradicting]))

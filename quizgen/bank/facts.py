@@ -30,6 +30,7 @@ class Known:
     comparison: Comparison
     claim: str | None  # the value as a full sentence, if the data gives one
     asked: bool  # False when the data marks it not for questions
+    complete: bool = True  # False for an item of an open-ended list ("etc.", "such as")
 
     @property
     def source(self) -> str:
@@ -68,6 +69,7 @@ class Facts:
                                 comparison,
                                 i.claim,
                                 i.not_for_questions is None,
+                                cell.open_ended is None,
                             )
                             for i in cell.items
                         ]
@@ -119,10 +121,12 @@ class Facts:
         return self.text.get((type_id, dimension), []) + self.items.get((type_id, dimension), [])
 
     def refutes(self, source: str, value: str, type_id: str, dimension: str) -> bool:
-        """`source` gives the type a value on the dimension, and `value` is proven wrong for
-        it: no source gives it (or shows it can hold) for the type as `source` uses it."""
+        """`source` gives the type a complete answer on the dimension (a value, or a list
+        that is not open-ended), and `value` is proven wrong for it: no source gives it (or
+        shows it can hold) for the type as `source` uses it."""
         said = [k for k in self.known(type_id, dimension) if k.source == source]
-        return bool(said) and not self.true_of(value, source, type_id, dimension)
+        complete = bool(said) and all(k.complete for k in said)
+        return complete and not self.true_of(value, source, type_id, dimension)
 
     def disputed(self, type_id: str, dimension: str) -> bool:
         """Sources give this type different values here, or a recorded disagreement says so."""
@@ -132,12 +136,15 @@ class Facts:
         return any(not types or type_id in types for types in self._disputed_on.get(dimension, []))
 
     def wrong_values(self, fact: Known, kind: str) -> list[Known]:
-        """Other types' values on the fact's dimension that the fact's source refutes for the
-        fact's type, one per distinct value and none like another, in data order."""
+        """What the fact's own source gives other types on the fact's dimension, where it
+        refutes them for the fact's type: one per distinct value, none like another, in data
+        order. A value from another source is never used: the named source does not speak
+        to it, so it cannot be what refutes it."""
         chosen: list[Known] = []
         for other in self._on.get((kind, fact.dimension), []):
             if (
-                other.asked
+                other.source == fact.source
+                and other.asked
                 and not self.same_kind(fact.source, fact.type, other.source, other.type)
                 and not self.like.alike(other.value, fact.value)
                 and self.refutes(fact.source, other.value, fact.type, fact.dimension)

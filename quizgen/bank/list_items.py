@@ -19,7 +19,7 @@ from quizgen.model import Comparison
 def items(facts: Facts) -> Iterator[Item]:
     for known in facts.items.values():
         for fact in known:
-            if fact.asked:
+            if fact.asked and _distinctive(facts, fact):
                 yield list_item(facts, fact)
     for comparison in facts.data.comparisons:
         for row in comparison.rows:
@@ -29,6 +29,19 @@ def items(facts: Facts) -> Iterator[Item]:
                         yield from discriminator_items(
                             facts, comparison, row.dimension, asked, other
                         )
+
+
+def _distinctive(facts: Facts, fact: Known) -> bool:
+    """The value is on no other column's list in its own table: a key that both columns
+    share ("deep tissue massage" for medical and relaxation) would teach a false contrast."""
+    row = fact.comparison.row(fact.dimension)
+    others = [t for t in fact.comparison.types if t != fact.type]
+    return row is not None and not any(
+        facts.like.overlaps(fact.value, k.value)
+        for t in others
+        for k in facts.items.get((t, fact.dimension), [])
+        if k.comparison.id == fact.comparison.id
+    )
 
 
 def _wrong_for(facts: Facts, fact: Known) -> list[Choice]:

@@ -80,9 +80,11 @@ class Likeness:
 
     def alike(self, a: str, b: str) -> bool:
         """The same, or short values (up to four content words) that share half the words
-        of the shorter ("Myofascial treatments" / "Myofascial release"): side by side, a
-        student could take them for one answer said twice. Longer values that share words
-        ("Yes, with a discount ..." / "No, all payments are due ...") can still differ."""
+        of the shorter ("Myofascial treatments" / "Myofascial release"), or longer ones that
+        share 70% ("Massage focused on medical treatment for pain" / "Another name for ...,
+        which is focused on medical treatment for pain"): side by side, a student could take
+        them for one answer said twice. Longer values that share fewer words ("Yes, with a
+        discount ..." / "No, all payments are due ...") can still differ."""
         if self.overlaps(a, b):
             return True
         x = {w for w in self.words(a) if w not in LIGHT_WORDS}
@@ -90,7 +92,10 @@ class Likeness:
         if not x or not y:
             return False
         shorter = min(len(x), len(y))
-        return 1 < shorter <= 4 and len(x & y) * 2 >= shorter
+        shared = len(x & y)
+        return (1 < shorter <= 4 and shared * 2 >= shorter) or (
+            shorter > 4 and shared * 10 >= shorter * 7
+        )
 
 
 PLAIN = Likeness()

@@ -8,7 +8,7 @@ fewer than four askable terms gives no items.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from quizgen.audit import spells_out
 from quizgen.bank import wording
@@ -93,17 +93,36 @@ def _names_itself(term: Term) -> bool:
     return named or any(spells_out(n, term.definition) for n in names)
 
 
+def _same_group_first(
+    term: Term, best: Callable[[Callable[[Term], bool]], list[Choice]]
+) -> list[Choice]:
+    """Wrong options from the term's own group first, then from the rest of its kind."""
+
+    def in_group(other: Term) -> bool:
+        return other.id != term.id and other.kind == term.kind and other.group == term.group
+
+    def in_kind(other: Term) -> bool:
+        return other.id != term.id and other.kind == term.kind
+
+    chosen = best(in_group) if term.group is not None else []
+    taken = {c.text for c in chosen}
+    rest = [c for c in best(in_kind) if c.text not in taken]
+    return (chosen + rest)[: MAX_OPTIONS - 1]
+
+
 def term_item(data: Dataset, term: Term, definitions: Pool[Term]) -> Item:
     if _names_itself(term):
         wrong: list[Choice] = []
     else:
-        wrong = definitions.best(
-            term.definition,
-            lambda other: (
-                other.id != term.id
-                and other.kind == term.kind
-                and not _related(term, other)
-                and not any(overlaps(n, other.definition) for n in (term.term, *term.aka))
+        wrong = _same_group_first(
+            term,
+            lambda accept: definitions.best(
+                term.definition,
+                lambda other: (
+                    accept(other)
+                    and not _related(term, other)
+                    and not any(overlaps(n, other.definition) for n in (term.term, *term.aka))
+                ),
             ),
         )
     stem = f"Which of the following describes {term.term}?"
@@ -115,10 +134,10 @@ def term_name_item(data: Dataset, term: Term, names: Pool[Term]) -> Item:
     if _names_itself(term):
         wrong: list[Choice] = []
     else:
-        wrong = names.best(
-            term.term,
-            lambda other: (
-                other.id != term.id and other.kind == term.kind and not _related(term, other)
+        wrong = _same_group_first(
+            term,
+            lambda accept: names.best(
+                term.term, lambda other: accept(other) and not _related(term, other)
             ),
         )
     return _term_item(data, term, "term-name", stem, term.term, wrong)
