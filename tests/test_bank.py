@@ -212,6 +212,41 @@ REVIEWED = [
         "More generic",
         "Patient-specific therapeutic goals",
     ),
+    # Round 1 (seed 2001): a wrong option from another source, which the named one never refutes.
+    (
+        "statement-95c60139281e",
+        "statement",
+        {
+            "comparison": "rehabilitative-vs-recreational",
+            "type": "recreational",
+            "dimension": "treatment-goal",
+        },
+        'According to "Rehabilitative vs Recreational Massage", which statement about goal of treatment is true of recreational massage?',
+        "Patient satisfaction",
+        "Treatment aims to relieve tight, overstimulated muscles.",
+    ),
+    # ... and a wellness clinic is a wellness center to a student.
+    (
+        "list-ff5a3456453e",
+        "list",
+        {
+            "comparison": "rehabilitative-vs-recreational",
+            "type": "recreational",
+            "dimension": "settings",
+        },
+        'According to "Rehabilitative vs Recreational Massage", where is recreational massage given?',
+        "Holiday resorts",
+        "Wellness clinics",
+    ),
+    # A "most often for ... etc." list proves nothing absent from it.
+    (
+        "list-8984811cf7ab",
+        "list",
+        {"comparison": "medical-vs-therapeutic", "type": "therapeutic", "dimension": "conditions"},
+        'According to "Medical vs. Therapeutic Massage - Defining The Difference", for which condition is therapeutic massage used?',
+        "High blood pressure",
+        "Herniated discs",
+    ),
 ]
 
 
@@ -222,13 +257,17 @@ def _flawed(case: tuple[str, str, dict[str, str], str, str, str], data) -> Item:
     cell = row.cells[basis["type"]]
     entries = [cell] if hasattr(cell, "value") else list(cell.items)
     quote = next((e.quote for e in entries if e.value.startswith(key)), entries[0].quote)
+    if kind == "statement":
+        key = next((e.claim for e in entries if e.claim), key)
     source = data.source(comparison.source)
     return Item(
         id=item_id,
         kind=kind,
         fact="",
         stem=stem,
-        key=next((e.value for e in entries if e.value.startswith(key)), key),
+        key=key
+        if kind == "statement"
+        else next((e.value for e in entries if e.value.startswith(key)), key),
         distractors=(Choice(wrong, "wrong, says the generator"), Choice("Zzz placeholder", "")),
         rationale="",
         source=source.id,
@@ -245,6 +284,9 @@ def test_reviewed_flaws_stay_out(case, bank: Bank, data) -> None:  # type: ignor
     item_id, _, basis, _, _, wrong = case
     problems = Checker(data).check(_flawed(case, data))
     assert any(wrong in p or "not for questions" in p for p in problems), problems
+    assert item_id not in {i.id for i in bank.items} or wrong not in [
+        d.text for i in bank.items if i.id == item_id for d in i.distractors
+    ]
     for item in bank.items:
         same_question = item.id == item_id or (
             item.kind in ("value", "statement", "list") and dict(item.basis) == basis
@@ -333,3 +375,26 @@ def test_audit_catches_each_rule(bank: Bank, data) -> None:  # type: ignore[no-u
     }
     for rule, bad in cases.items():
         assert rule in [v.rule for v in check_item(bad, 4, data)], rule
+    # A clue by its root: "insurers" in the stem, "Insurance" only in the key.
+    rooted = replace(item, stem="Who regulates insurers in a state?", key="Insurance commissioner")
+    assert "no-clue-in-key" in [v.rule for v in check_item(rooted, 4, data)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("tendon", "tendinitis", True),
+        ("head", "headache", True),
+        ("fascia", "myofascial", True),
+        ("insurers", "insurance", True),
+        ("examine", "examiner", True),
+        ("nerve", "neuromuscular", False),
+        ("client", "clinic", False),
+        ("pain", "painting", True),
+    ],
+)
+def test_clue_words_are_matched_by_root(a: str, b: str, alike: bool) -> None:
+    from quizgen.audit import same_root
+
+    assert same_root(a, b) is alike
+    assert same_root(b, a) is alike
