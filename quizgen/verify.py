@@ -224,9 +224,23 @@ class Checker:
                 yield f"key is on {other}'s list in the same table too"
 
     def _discriminator(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
-        yield from self._value(item, basis)
-        if not self.wrong_for(item.key, item.source, basis["other"], basis["dimension"]):
-            yield f"key is not proven absent from {basis['other']}'s list"
+        """The key is on the asked type's list and not the other's in the same table; each
+        wrong option the other way round; no source gives either across the contrast."""
+        yield from self._cell_fact(item, basis, item.key)
+        asked, other, dim = basis["type"], basis["other"], basis["dimension"]
+        mine = [v for v, _, _ in self._cell(basis, dim)]
+        theirs = [v for v, _, _ in self._cell(basis, dim, other)]
+        if any(self.same(item.key, v) for v in theirs) or self.true_of(
+            item.key, item.source, other, dim
+        ):
+            yield f"key is not set against {other}'s list"
+        for d in item.distractors:
+            if d.text not in theirs:
+                yield f"distractor {d.text!r} is not on {other}'s list in the table"
+            elif any(self.same(d.text, v) for v in mine) or self.true_of(
+                d.text, item.source, asked, dim
+            ):
+                yield f"distractor {d.text!r} is not proven wrong for {asked}"
 
     def _claims_on(self, dimension: str) -> dict[str, tuple[str, str, str]]:
         """claim -> (comparison, type, value) for every claimed cell on the dimension."""

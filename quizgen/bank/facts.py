@@ -128,6 +128,21 @@ class Facts:
         complete = bool(said) and all(k.complete for k in said)
         return complete and not self.true_of(value, source, type_id, dimension)
 
+    def contrasts(self, fact: Known, other_type: str) -> bool:
+        """The fact's table sets its value against `other_type`: the other column's list there
+        has nothing like it, and no source gives it for `other_type` (as the table's source
+        uses that name)."""
+        theirs = [
+            k
+            for k in self.items.get((other_type, fact.dimension), [])
+            if k.comparison.id == fact.comparison.id
+        ]
+        return (
+            bool(theirs)
+            and not any(self.like.alike(fact.value, k.value) for k in theirs)
+            and not self.true_of(fact.value, fact.source, other_type, fact.dimension)
+        )
+
     def disputed(self, type_id: str, dimension: str) -> bool:
         """Sources give this type different values here, or a recorded disagreement says so."""
         values = [k.value for k in self.text.get((type_id, dimension), [])]

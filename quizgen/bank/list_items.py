@@ -64,11 +64,18 @@ def _wrong_for(facts: Facts, fact: Known) -> list[Choice]:
     ]
 
 
-def _item(facts: Facts, fact: Known, kind: str, stem: str, basis: dict[str, str]) -> Item:
+def _item(
+    facts: Facts,
+    fact: Known,
+    kind: str,
+    stem: str,
+    basis: dict[str, str],
+    wrong: list[Choice] | None = None,
+) -> Item:
     data = facts.data
     dimension = data.dimension(fact.dimension)
     source = data.source(fact.source)
-    wrong = _wrong_for(facts, fact)
+    wrong = _wrong_for(facts, fact) if wrong is None else wrong
     return Item(
         id=item_id(kind, *basis.values(), fact.value),
         kind=kind,
@@ -104,7 +111,10 @@ def discriminator_items(
     facts: Facts, comparison: Comparison, dimension: str, asked: str, other: str
 ) -> Iterator[Item]:
     """ "According to <source>, unlike relaxation massage, to whom is a medical massage
-    therapist accountable?" - the key is on the asked list and proven off the other's."""
+    therapist accountable?" - the key is on the asked type's list and not on the other's in
+    the same table, the wrong options the other way round. The question asks about the
+    table's contrast, so it holds for lists that give only examples ("most often for ...,
+    etc.") too; a value any source gives for the other side is never used."""
     data = facts.data
     theirs = [k for k in facts.items.get((other, dimension), []) if k.source == comparison.source]
     if not theirs:
@@ -116,9 +126,15 @@ def discriminator_items(
     )
     basis = {"comparison": comparison.id, "type": asked, "other": other, "dimension": dimension}
     for fact in facts.items.get((asked, dimension), []):
-        if (
-            fact.asked
-            and fact.comparison.id == comparison.id
-            and facts.refutes(comparison.source, fact.value, other, dimension)
-        ):
-            yield _item(facts, fact, "discriminator", stem, basis)
+        if fact.asked and fact.comparison.id == comparison.id and facts.contrasts(fact, other):
+            wrong = [
+                Choice(
+                    k.value,
+                    f'"{data.source(comparison.source).title}" lists it for '
+                    f"{wording.name(data, other)}, not for {wording.name(data, asked)}.",
+                    comparison.id,
+                )
+                for k in facts.items.get((other, dimension), [])
+                if k.comparison.id == comparison.id and k.asked and facts.contrasts(k, asked)
+            ]
+            yield _item(facts, fact, "discriminator", stem, basis, wrong)
