@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from quizgen.loader import load_data
 from quizgen.site import glossary
-from quizgen.site.content import SiteContent
+from quizgen.site.content import SiteContent, blank_lines_emptied
 from quizgen.site.markdown import text
 from tests.conftest import DATA_DIR
 from tests.test_markdown_text import EXTENSIONS, MARKUP
@@ -43,9 +43,10 @@ def _content() -> SiteContent:
 @settings(max_examples=150, deadline=None)
 @given(pages)
 @example("Medical massage and medical massage, MEDICAL MASSAGE")
+@example("    ")  # a last line of spaces: an empty code block once anything follows it
 @example("A&amp;B and x\\*y and &lt;tag&gt; and 1&#46; numbered and under\\_score")
 def test_a_page_renders_as_with_every_definition(page: str) -> None:
-    with_all = page + "\n\n" + "\n\n".join(DEFINITIONS.values()) + "\n"
+    with_all = blank_lines_emptied(page) + "\n\n" + "\n\n".join(DEFINITIONS.values()) + "\n"
     assert _render(_content().page_markdown(page, "page/")) == _render(with_all)
 
 

@@ -72,7 +72,7 @@ def _term_item(
         fact=f"term:{term.id}",
         stem=stem,
         key=key,
-        distractors=tuple(by_preference(wrong, key, None)),
+        distractors=tuple(wrong),  # already in the order to show them
         rationale=f"{term.term}: {term.definition} ({wording.cited(source, term.quote)}).",
         source=source.id,
         source_title=source.title,
@@ -94,9 +94,10 @@ def _names_itself(term: Term) -> bool:
 
 
 def _same_group_first(
-    term: Term, best: Callable[[Callable[[Term], bool]], list[Choice]]
+    term: Term, kind: str, best: Callable[[Callable[[Term], bool]], list[Choice]]
 ) -> list[Choice]:
-    """Wrong options from the term's own group first, then from the rest of its kind."""
+    """Wrong options from the term's own group first, then from the rest of its kind, each
+    part in by_preference order: an item with few options shows its group's first."""
 
     def in_group(other: Term) -> bool:
         return other.id != term.id and other.kind == term.kind and other.group == term.group
@@ -104,9 +105,10 @@ def _same_group_first(
     def in_kind(other: Term) -> bool:
         return other.id != term.id and other.kind == term.kind
 
-    chosen = best(in_group) if term.group is not None else []
+    key = term.definition if kind == "term" else term.term
+    chosen = by_preference(best(in_group), key, None) if term.group is not None else []
     taken = {c.text for c in chosen}
-    rest = [c for c in best(in_kind) if c.text not in taken]
+    rest = by_preference([c for c in best(in_kind) if c.text not in taken], key, None)
     return (chosen + rest)[: MAX_OPTIONS - 1]
 
 
@@ -116,6 +118,7 @@ def term_item(data: Dataset, term: Term, definitions: Pool[Term]) -> Item:
     else:
         wrong = _same_group_first(
             term,
+            "term",
             lambda accept: definitions.best(
                 term.definition,
                 lambda other: (
@@ -136,6 +139,7 @@ def term_name_item(data: Dataset, term: Term, names: Pool[Term]) -> Item:
     else:
         wrong = _same_group_first(
             term,
+            "term-name",
             lambda accept: names.best(
                 term.term, lambda other: accept(other) and not _related(term, other)
             ),

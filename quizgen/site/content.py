@@ -8,6 +8,7 @@ import the model at all. Bad data is still always reported: changed data is a ca
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ class SiteContent:
         relative to the page, and the tooltips of the terms the page uses."""
         markdown = markdown.replace(HOME_MARKER, self.glance)
         markdown = markdown.replace(ROOT, "../" * url.count("/"))
-        return markdown + "\n\n" + self._tooltips(markdown)
+        return blank_lines_emptied(markdown) + "\n\n" + self._tooltips(markdown)
 
     def _tooltips(self, markdown: str) -> str:
         # Only the terms the page uses, because Markdown tests every text node against every
@@ -39,6 +40,16 @@ class SiteContent:
         # or an entity in it is not text to Markdown's abbr extension.
         used = (d for name, d in self.abbreviations.items() if name in markdown)
         return "\n\n".join(used) + "\n"
+
+
+def blank_lines_emptied(markdown: str) -> str:
+    """The page with lines of only spaces made empty. Markdown reads such a line as blank,
+    except that a last one becomes an empty code block once anything follows it, such as a
+    tooltip definition: so a page would render differently with and without tooltips."""
+    return _SPACES_ONLY.sub("", markdown)
+
+
+_SPACES_ONLY = re.compile(r"^[ \t]+$", re.MULTILINE)
 
 
 def site_content(data_dir: Path) -> SiteContent:
