@@ -146,7 +146,7 @@ def _contrast(
 
 
 def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
-    """Two rows of one category (or at most two rows apart in the table), two types: exactly
+    """Two rows of one category (or at most three rows apart in the table), two types: exactly
     one of the four combinations is true of the asked type. Also as a case: facts of other rows
     describe the practice without naming it, and the question asks about the two rows."""
     for asked in comparison.types:
@@ -156,7 +156,7 @@ def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
             contrast = _contrast(facts, comparison, asked, other)
             for (a, a_other), (b, b_other) in combinations(contrast, 2):
                 category = facts.data.dimension(a.dimension).category
-                neighbours = contrast.index((b, b_other)) - contrast.index((a, a_other)) <= 2
+                neighbours = contrast.index((b, b_other)) - contrast.index((a, a_other)) <= 3
                 if facts.data.dimension(b.dimension).category != category and not neighbours:
                     continue
                 yield _paired(facts, a, a_other, b, b_other, case=None)
