@@ -360,6 +360,9 @@ class Checker:
                 yield f"distractor {choice.text!r} is not the source's definition of another type"
             if any(self.same(choice.text, t) for t in true_of_it):
                 yield f"distractor {choice.text!r} is said of the asked type too"
+            first = self._tokens(self.data.type(type_id).name)[0]
+            if first in self._tokens(choice.text):
+                yield f"distractor {choice.text!r} names the asked type"
 
     def _scenario(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         authored = next((i for i in self.data.items if i.id == basis.get("item")), None)

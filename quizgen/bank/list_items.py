@@ -110,19 +110,21 @@ def list_item(facts: Facts, fact: Known) -> Item:
 def discriminator_items(
     facts: Facts, comparison: Comparison, dimension: str, asked: str, other: str
 ) -> Iterator[Item]:
-    """ "According to <source>, unlike relaxation massage, to whom is a medical massage
-    therapist accountable?" - the key is on the asked type's list and not on the other's in
-    the same table, the wrong options the other way round. The question asks about the
-    table's contrast, so it holds for lists that give only examples ("most often for ...,
-    etc.") too; a value any source gives for the other side is never used."""
+    """ "According to <source>, which of the following does it list under therapist
+    accountable to for medical massage but NOT for relaxation massage?" - the key is on the
+    asked type's list and not on the other's in the same table, the wrong options the other
+    way round. The question asks about the table's lists, not about all that is true, so it
+    holds for lists that give only examples ("most often for ..., etc.") too; a value any
+    source gives for the other side is never used."""
     data = facts.data
     theirs = [k for k in facts.items.get((other, dimension), []) if k.source == comparison.source]
     if not theirs:
         return  # unknown is not different
-    question = wording.question(data, data.dimension(dimension), asked)
+    label = data.dimension(dimension).label.lower()
     stem = wording.according_to(
         data.source(comparison.source),
-        f"unlike {wording.name(data, other)}, {question[0].lower()}{question[1:]}",
+        f"which of the following does it list under {label} for {wording.name(data, asked)} "
+        f"but NOT for {wording.name(data, other)}?",
     )
     basis = {"comparison": comparison.id, "type": asked, "other": other, "dimension": dimension}
     for fact in facts.items.get((asked, dimension), []):

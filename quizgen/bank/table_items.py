@@ -182,7 +182,7 @@ def _paired(
 ) -> Item:
     data = facts.data
     assert a.claim and b.claim and a_other.claim and b_other.claim
-    labels = " and ".join(data.dimension(k.dimension).label.lower() for k in (a, b))
+    labels = " and ".join(wording.topic(data.dimension(k.dimension)) for k in (a, b))
     options = [
         ((a_other.claim, b.claim), [a]),
         ((a.claim, b_other.claim), [b]),

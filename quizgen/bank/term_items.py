@@ -38,13 +38,13 @@ def items(facts: Facts) -> Iterator[Item]:
 
 
 def _related(a: Term, b: Term) -> bool:
-    """Terms whose names share a word ("trigger point", "active trigger point"), or one of
+    """A term and a kind of it ("trigger point", "active trigger point"), or terms one of
     which names the other in its definition (HCP: "... such as a physician"), are kept apart:
-    each could pass for an answer about the other."""
-    names_a = {w for n in (a.term, *a.aka) for w in words(n) if len(w) > 3}
-    names_b = {w for n in (b.term, *b.aka) for w in words(n) if len(w) > 3}
+    each could pass for an answer about the other. Siblings ("active trigger point", "latent
+    trigger point") are the very distinction a student must make, so they may stand together."""
+    nested = any(overlaps(x, y) for x in (a.term, *a.aka) for y in (b.term, *b.aka))
     return (
-        bool(names_a & names_b)
+        nested
         or overlaps(a.definition, b.definition)
         or _names(a, b.definition)
         or _names(b, a.definition)
@@ -163,16 +163,27 @@ def definition_items(facts: Facts, source: Source) -> Iterator[Item]:
             if facts.same_kind(source.id, type_id, other_source, other_type)
         ]
         wrong = [
-            Choice(d.text, f'"{source.title}" says this of {wording.name(data, other)}.')
+            (
+                (other, d.text),
+                Choice(d.text, f'"{source.title}" says this of {wording.name(data, other)}.'),
+            )
             for other, d in said
             if d.not_for_questions is None
             and not facts.same_kind(source.id, type_id, source.id, other)
             and not any(facts.like.alike(d.text, text) for text in true_of_it)
         ]
+        # Not two wrong options that describe one type, and none that names the asked type
+        # ("... a basic relaxation massage ..." among options about relaxation massage).
+        asked_name = [w for w in words(data.type(type_id).name) if w not in LIGHT_WORDS]
         unique: list[Choice] = []
-        for choice in wrong:
+        owners: set[str] = set()
+        for (owner, _), choice in wrong:
+            named = all(w in words(choice.text) for w in asked_name[:1])
+            if owner in owners or named:
+                continue
             if not any(facts.like.alike(choice.text, u.text) for u in unique):
                 unique.append(choice)
+                owners.add(owner)
         stem = wording.according_to(
             source, f"Which of the following describes {wording.name(data, type_id)}?"
         )

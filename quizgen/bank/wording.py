@@ -29,3 +29,13 @@ def cited(source: Source, quote: str) -> str:
 
 def statement(dimension: Dimension, value: str) -> str:
     return f"{dimension.label}: {value}"
+
+
+# Labels that read as a clause ("Who pays", "How results are measured") take no article.
+_CLAUSE_WORDS = frozenset({"who", "how", "when", "what", "where", "which", "why", "is", "use"})
+
+
+def topic(dimension: Dimension) -> str:
+    """A dimension's label as a topic mid-sentence: "the payment timing", "who pays"."""
+    label = dimension.label[0].lower() + dimension.label[1:]
+    return label if label.split()[0] in _CLAUSE_WORDS else f"the {label}"
