@@ -126,6 +126,15 @@ def same_root(a: str, b: str) -> bool:
     )
 
 
+def _contested_names_cited(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+    """A name the sources use for different things (therapeutic massage) is only asked with
+    the source it follows named in the stem."""
+    text = " ".join((item.stem, *options)).casefold()
+    cited = any(f'"{s.title}"' in item.stem for s in data.sources)
+    named = [t.name for t in data.types if t.contested and t.name.casefold() in text]
+    return f"{named[0]!r} is asked without naming a source" if named and not cited else None
+
+
 def _no_clue_in_key(item: Item, options: Sequence[str], data: Dataset) -> str | None:
     """No word of the stem appears, whole or by its root, only in the key."""
 
@@ -152,6 +161,7 @@ RULES: dict[str, Callable[[Item, Sequence[str], Dataset], str | None]] = {
     "homogeneous-options": _homogeneous,
     "no-clue-in-key": _no_clue_in_key,
     "no-meta-words": _no_meta_words,
+    "contested-names-cited": _contested_names_cited,
     "acronym-not-spelled": _acronym_not_spelled,
 }
 

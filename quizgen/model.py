@@ -156,6 +156,11 @@ class MassageType(Frozen):
     name: ShortText
     definitions: tuple[Definition, ...] = ()
     synonyms: tuple[Synonym, ...] = ()
+    contested: Text | None = Field(
+        None,
+        description="Why the sources use the name for different things: every question that "
+        "names the type must say which source it follows.",
+    )
 
 
 class Item(Frozen):

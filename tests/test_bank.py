@@ -369,6 +369,9 @@ def test_audit_catches_each_rule(bank: Bank, data) -> None:  # type: ignore[no-u
         "no-clue-in-key": replace(
             item, stem="How are rates set, with Zephyr?", key="Set by Zephyr"
         ),
+        "contested-names-cited": replace(
+            item, stem="Which of the following is true of therapeutic massage?"
+        ),
         "no-meta-words": replace(
             item, distractors=(Choice("The page's name for it", ""), *item.distractors[1:])
         ),
