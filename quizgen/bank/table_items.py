@@ -228,7 +228,8 @@ def _paired(
         key=key,
         distractors=tuple(wrong),
         rationale=(
-            f"{wording.capitalised(asked)}: {a.claim} {b.claim} "
+            (f"The case describes {asked} as this source tells it. " if case else "")
+            + f"{wording.capitalised(asked)}: {a.claim} {b.claim} "
             f"({wording.cited(source, a.quote)}; “{b.quote}”)."
         ),
         source=source.id,
