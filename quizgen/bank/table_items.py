@@ -25,6 +25,11 @@ CASE_OPENINGS = (
 )
 
 
+# A row is paired with the rows of its category and the next few in its table: each fact
+# then takes part in a handful of pairs, not in every one the table could make.
+ROWS_APART = 5
+
+
 def items(facts: Facts) -> Iterator[Item]:
     for known in facts.text.values():
         for fact in known:
@@ -146,9 +151,10 @@ def _contrast(
 
 
 def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
-    """Two rows of one category (or at most three rows apart in the table), two types: exactly
-    one of the four combinations is true of the asked type. Also as a case: facts of other rows
-    describe the practice without naming it, and the question asks about the two rows."""
+    """Two rows of one category (or at most ROWS_APART rows apart in the table), two types:
+    exactly one of the four combinations is true of the asked type. Also as a case: facts of
+    other rows describe the practice without naming it, and the question asks about the two
+    rows."""
     for asked in comparison.types:
         for other in comparison.types:
             if facts.same_kind(comparison.source, asked, comparison.source, other):
@@ -156,9 +162,13 @@ def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
             contrast = _contrast(facts, comparison, asked, other)
             for (a, a_other), (b, b_other) in combinations(contrast, 2):
                 category = facts.data.dimension(a.dimension).category
-                neighbours = contrast.index((b, b_other)) - contrast.index((a, a_other)) <= 3
+                neighbours = (
+                    contrast.index((b, b_other)) - contrast.index((a, a_other)) <= ROWS_APART
+                )
                 if facts.data.dimension(b.dimension).category != category and not neighbours:
                     continue
+                if _restates(facts, a, b) or _restates(facts, a_other, b_other):
+                    continue  # two rows of one fact: options would repeat or contradict themselves
                 yield _paired(facts, a, a_other, b, b_other, case=None)
                 clues = _clues(facts, contrast, a, b)
                 if len(clues) == 2:
@@ -166,15 +176,33 @@ def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
 
 
 def _clues(facts: Facts, contrast: list[tuple[Known, Known]], a: Known, b: Known) -> list[Known]:
-    """Two facts of other categories that set the asked type apart, to describe the case.
-    Cases of one table start at different rows, so that a quiz can hold several of them
-    without two describing the same row."""
+    """Two facts of other categories that set the asked type apart, to describe the case:
+    plain statements ("Rates are set by UCR and RVU."), not what is only typical ("The work can
+    be heavy"), and neither restating the other or the asked rows. Cases of one table start at
+    different rows, so that a quiz can hold several of them without two describing the same
+    row."""
     asked = {facts.data.dimension(k.dimension).category for k in (a, b)}
-    others = [m for m, _ in contrast if facts.data.dimension(m.dimension).category not in asked]
+    others = [
+        m
+        for m, _ in contrast
+        if facts.data.dimension(m.dimension).category not in asked
+        and not wording.hedged(m.claim or "")
+        and not any(_restates(facts, m, k) for k in (a, b))
+    ]
     if len(others) < 2:
         return []
     start = hashlib.sha256(f"{a.dimension}/{b.dimension}".encode()).digest()[0] % len(others)
-    return [others[start], others[(start + 1) % len(others)]]
+    first = others[start]
+    second = next(
+        (m for m in others[start + 1 :] + others[:start] if not _restates(facts, first, m)), None
+    )
+    return [first, second] if second is not None else []
+
+
+def _restates(facts: Facts, x: Known, y: Known) -> bool:
+    """Two rows that say one thing of a type ("No, all payments are due at time of service"
+    and "Due at time of service"): as two halves of an option, or two clues, they repeat."""
+    return facts.like.alike(x.value, y.value) or facts.like.alike(x.claim or "", y.claim or "")
 
 
 def _paired(

@@ -172,18 +172,20 @@ def definition_items(facts: Facts, source: Source) -> Iterator[Item]:
             and not facts.same_kind(source.id, type_id, source.id, other)
             and not any(facts.like.alike(d.text, text) for text in true_of_it)
         ]
-        # Not two wrong options that describe one type, and none that names the asked type
+        # Not two wrong options that describe one kind of service (two names of one family,
+        # in this source's usage), and none that names the asked type
         # ("... a basic relaxation massage ..." among options about relaxation massage).
         asked_name = [w for w in words(data.type(type_id).name) if w not in LIGHT_WORDS]
         unique: list[Choice] = []
         owners: set[str] = set()
         for (owner, _), choice in wrong:
             named = all(w in words(choice.text) for w in asked_name[:1])
-            if owner in owners or named:
+            sense = facts.sense(source.id, owner)
+            if sense in owners or named:
                 continue
             if not any(facts.like.alike(choice.text, u.text) for u in unique):
                 unique.append(choice)
-                owners.add(owner)
+                owners.add(sense)
         stem = wording.according_to(
             source, f"Which of the following describes {wording.name(data, type_id)}?"
         )

@@ -39,3 +39,26 @@ def topic(dimension: Dimension) -> str:
     """A dimension's label as a topic mid-sentence: "the payment timing", "who pays"."""
     label = dimension.label[0].lower() + dimension.label[1:]
     return label if label.split()[0] in _CLAUSE_WORDS else f"the {label}"
+
+
+# Words that make a statement typical rather than defining: a case told in them does not
+# identify the kind of service ("the work can be heavy" is true of some relaxation work too).
+_HEDGES = frozenset(
+    [
+        "can",
+        "may",
+        "might",
+        "could",
+        "typically",
+        "usually",
+        "often",
+        "sometimes",
+        "generally",
+        "most",
+        "mostly",
+    ]
+)
+
+
+def hedged(claim: str) -> bool:
+    return any(w in _HEDGES for w in claim.lower().replace(",", " ").split())
