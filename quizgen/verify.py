@@ -24,6 +24,11 @@ from quizgen.model import Dataset, ListCell, TextCell
 # Kinds made from one source's table or definitions: the stem names that source.
 _SCOPED = ("value", "statement", "list", "discriminator", "paired", "vignette", "definition")
 MAX_DISTRACTOR_SHARE = 0.03
+# Words of a statement that is typical rather than defining ("the work can be heavy").
+_TYPICAL = frozenset(
+    {"can", "may", "might", "could", "typically", "usually", "often", "sometimes", "generally"}
+    | {"most", "mostly"}
+)
 
 
 class _Choice(Protocol):
@@ -278,6 +283,9 @@ class Checker:
         right = [cell[0][2] or "" for cell in ours]
         if item.key != " ".join(right):
             yield "key is not the asked type's two claims"
+        for side in (ours, theirs):
+            if self.same(side[0][0][0], side[1][0][0]):
+                yield "the two rows state one fact"
         for n, (_, _, claim) in enumerate(cell[0] for cell in theirs):
             if not self.wrong_for(theirs[n][0][0], item.source, basis["type"], rows[n]):
                 yield f"{claim!r} is not proven wrong for {basis['type']}"
@@ -296,6 +304,8 @@ class Checker:
         yield from self._paired(item, basis)
         for row in basis["case"].split():
             claims = [c for _, _, c in self._cell(basis, row) if c]
+            if claims and set(re.findall(r"\w+", claims[0].lower())) & _TYPICAL:
+                yield f"the case's {row} is only typical, so it identifies nothing"
             theirs = self._cell(basis, row, basis["other"])
             if not claims or claims[0] not in item.stem:
                 yield f"the case does not state the asked type's {row}"
