@@ -403,3 +403,30 @@ def test_clue_words_are_matched_by_root(a: str, b: str, alike: bool) -> None:
 
     assert same_root(a, b) is alike
     assert same_root(b, a) is alike
+
+
+def test_checker_rejects_a_pair_of_rows_that_state_one_fact(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
+    """Round 3: billing ("No, all payments are due at time of service") and payment timing
+    ("Due at time of service") are one fact; paired, two options contradicted themselves."""
+    paired = next(i for i in bank.items if i.kind == "paired")
+    basis = {
+        "comparison": "medical-vs-relaxation",
+        "type": "relaxation",
+        "other": "medical",
+        "dimension": "billing",
+        "second": "payment-timing",
+    }
+    problems = Checker(data).check(replace(paired, id="paired-x", basis=basis))
+    assert "the two rows state one fact" in problems
+    for item in bank.items:
+        if item.kind in ("paired", "vignette"):
+            assert {item.basis["dimension"], item.basis["second"]} != {"billing", "payment-timing"}
+
+
+def test_a_case_is_told_in_defining_facts(bank: Bank) -> None:
+    """Round 3: "The work can be physically heavy" is typical of medical work, not proof of it."""
+    hedges = re.compile(r"\b(can|may|typically|usually|often)\b", re.IGNORECASE)
+    for item in bank.items:
+        if item.kind == "vignette":
+            told = item.stem.split("“", 1)[1].split("”", 1)[0]
+            assert not hedges.search(told), (item.id, told)
