@@ -311,6 +311,13 @@ class Checker:
                 yield f"the case does not state the asked type's {row}"
             elif not theirs or not self.wrong_for(theirs[0][0], item.source, basis["type"], row):
                 yield f"the case's {row} does not set the asked type apart"
+            elif not self.wrong_for(
+                next(v for v, _, c in self._cell(basis, row) if c == claims[0]),
+                item.source,
+                basis["other"],
+                row,
+            ):
+                yield f"the case's {row} could describe {basis['other']} too"
 
     def _term(self, item: _Item, basis: dict[str, str]) -> Iterator[str]:
         term = self.data.term(basis["term"])

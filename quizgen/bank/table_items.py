@@ -176,18 +176,21 @@ def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
 
 
 def _clues(facts: Facts, contrast: list[tuple[Known, Known]], a: Known, b: Known) -> list[Known]:
-    """Two facts of other categories that set the asked type apart, to describe the case:
-    plain statements ("Rates are set by UCR and RVU."), not what is only typical ("The work can
-    be heavy"), and neither restating the other or the asked rows. Cases of one table start at
-    different rows, so that a quiz can hold several of them without two describing the same
-    row."""
+    """Two facts of other categories that set the asked type apart both ways, to describe
+    the case: plain statements ("Rates are set by UCR and RVU."), not what is only typical
+    ("The work can be heavy"), neither restating the other or the asked rows, and neither
+    true of the other kind too. Cases of one table start at different rows, so that a quiz
+    can hold several of them without two describing the same row."""
     asked = {facts.data.dimension(k.dimension).category for k in (a, b)}
     others = [
         m
-        for m, _ in contrast
+        for m, theirs in contrast
         if facts.data.dimension(m.dimension).category not in asked
         and not wording.hedged(m.claim or "")
         and not any(_restates(facts, m, k) for k in (a, b))
+        # and the clue could not describe the other kind too (self-pay: medical massage
+        # can be self-paid)
+        and facts.refutes(m.source, m.value, theirs.type, m.dimension)
     ]
     if len(others) < 2:
         return []
