@@ -27,7 +27,7 @@ CASE_OPENINGS = (
 
 # A row is paired with the rows of its category and the next few in its table: each fact
 # then takes part in a handful of pairs, not in every one the table could make.
-ROWS_APART = 5
+ROWS_APART = 6
 
 
 def items(facts: Facts) -> Iterator[Item]:
