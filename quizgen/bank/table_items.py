@@ -25,11 +25,6 @@ CASE_OPENINGS = (
 )
 
 
-# A row is paired with the rows of its category and the next few in its table: each fact
-# then takes part in a handful of pairs, not in every one the table could make.
-ROWS_APART = 6
-
-
 def items(facts: Facts) -> Iterator[Item]:
     for known in facts.text.values():
         for fact in known:
@@ -151,22 +146,15 @@ def _contrast(
 
 
 def paired_items(facts: Facts, comparison: Comparison) -> Iterator[Item]:
-    """Two rows of one category (or at most ROWS_APART rows apart in the table), two types:
-    exactly one of the four combinations is true of the asked type. Also as a case: facts of
-    other rows describe the practice without naming it, and the question asks about the two
-    rows."""
+    """Any two rows of a table that state different facts, two types: exactly one of the four
+    combinations is true of the asked type. Also as a case: facts of other rows describe the
+    practice without naming it, and the question asks about the two rows."""
     for asked in comparison.types:
         for other in comparison.types:
             if facts.same_kind(comparison.source, asked, comparison.source, other):
                 continue
             contrast = _contrast(facts, comparison, asked, other)
             for (a, a_other), (b, b_other) in combinations(contrast, 2):
-                category = facts.data.dimension(a.dimension).category
-                neighbours = (
-                    contrast.index((b, b_other)) - contrast.index((a, a_other)) <= ROWS_APART
-                )
-                if facts.data.dimension(b.dimension).category != category and not neighbours:
-                    continue
                 if _restates(facts, a, b) or _restates(facts, a_other, b_other):
                     continue  # two rows of one fact: options would repeat or contradict themselves
                 yield _paired(facts, a, a_other, b, b_other, case=None)
