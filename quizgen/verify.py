@@ -280,6 +280,14 @@ class Checker:
         if not all(len(cell) == 1 and cell[0][2] for cell in ours + theirs):
             yield "a cell of the pair has no single claimed value"
             return
+        for row, cells, type_id in (
+            (rows[0], ours[0], basis["type"]),
+            (rows[1], ours[1], basis["type"]),
+            (rows[0], theirs[0], basis["other"]),
+            (rows[1], theirs[1], basis["other"]),
+        ):
+            if (basis["comparison"], type_id, row, cells[0][0]) in self.unasked:
+                yield f"{type_id}'s {row} is marked not for questions"
         right = [cell[0][2] or "" for cell in ours]
         if item.key != " ".join(right):
             yield "key is not the asked type's two claims"

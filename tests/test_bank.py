@@ -430,3 +430,17 @@ def test_a_case_is_told_in_defining_facts(bank: Bank) -> None:
         if item.kind == "vignette":
             told = item.stem.split("“", 1)[1].split("”", 1)[0]
             assert not hedges.search(told), (item.id, told)
+
+
+def test_checker_rejects_a_pair_built_on_a_value_not_for_questions(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
+    """Round 6: a garbled line ("Feedback is welcome, but not usually") reached a paired item."""
+    paired = next(i for i in bank.items if i.kind == "paired")
+    basis = {
+        "comparison": "medical-vs-therapeutic",
+        "type": "therapeutic",
+        "other": "medical",
+        "dimension": "session-scope",
+        "second": "client-feedback",
+    }
+    problems = Checker(data).check(replace(paired, id="paired-y", basis=basis))
+    assert "therapeutic's client-feedback is marked not for questions" in problems
