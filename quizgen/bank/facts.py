@@ -89,10 +89,6 @@ class Facts:
         for also in data.also_true:
             category = data.dimension(also.dimension).category
             self._said[category][also.source, also.type].append(also.value)
-        self._disputed_on: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for discrepancy in data.discrepancies:
-            if discrepancy.dimension is not None:
-                self._disputed_on[discrepancy.dimension].append(discrepancy.types)
         self.sense = _senses(data)
 
     # -- who is whom ---------------------------------------------------------------------
@@ -143,13 +139,6 @@ class Facts:
             and not self.true_of(fact.value, fact.source, other_type, fact.dimension)
         )
 
-    def disputed(self, type_id: str, dimension: str) -> bool:
-        """Sources give this type different values here, or a recorded disagreement says so."""
-        values = [k.value for k in self.text.get((type_id, dimension), [])]
-        if any(not self.like.overlaps(a, b) for a in values for b in values):
-            return True
-        return any(not types or type_id in types for types in self._disputed_on.get(dimension, []))
-
     def wrong_values(self, fact: Known, kind: str) -> list[Known]:
         """What the fact's own source gives other types on the fact's dimension, where it
         refutes them for the fact's type: one per distinct value, none like another, in data
@@ -167,10 +156,6 @@ class Facts:
             ):
                 chosen.append(other)
         return chosen
-
-    def others_on(self, dimension: str, kind: str) -> list[Known]:
-        """Every known value on a dimension, text cells or list items, in data order."""
-        return self._on.get((kind, dimension), [])
 
 
 def _senses(data: Dataset) -> Callable[[str, str], str]:

@@ -27,10 +27,6 @@ def cited(source: Source, quote: str) -> str:
     return f'"{source.title}": “{quote}”'
 
 
-def statement(dimension: Dimension, value: str) -> str:
-    return f"{dimension.label}: {value}"
-
-
 # Labels that read as a clause ("Who pays", "How results are measured") take no article.
 _CLAUSE_WORDS = frozenset({"who", "how", "when", "what", "where", "which", "why", "is", "use"})
 
