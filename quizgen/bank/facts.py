@@ -1,12 +1,15 @@
 """The generator's view of the data: every value each source gives each type, and what may
 prove a value wrong for a type.
 
-Three rules decide it (see DESIGN.md, "Questions that are right by construction"):
-- Unknown is not different: a type with no known value on a dimension is never disproved there.
+These rules decide it (see DESIGN.md, "Questions that are right by construction"):
+- Unknown is not different: a type with no known value on a dimension is never disproved there,
+  and neither is anything missing from a list that gives only examples (`open_ended`).
+- The named source answers: a wrong option is a value the item's own source gives another type.
 - Names come in families: a value that any source gives for a type of the same family as the
   asked one (in that source's usage) is true of the asked type too.
 - Typical is not exclusive: a value a source shows can also hold for a type (`also_true`) is
   never wrong for it.
+- Words that mean the same (client / patient, `equivalents`) never make two values differ.
 """
 
 from __future__ import annotations
