@@ -178,8 +178,8 @@ def _candidates(
     if count is None or count > most:
         # A long quiz needs the items packed tightly: those that clash least go in first.
         packed = _spread_by_kind(_packed(pool, options, rng), rng)
-        if _largest(packed, filters) > most:
-            candidates, most = packed, _largest(packed, filters)
+        if (packed_most := _largest(packed, filters)) > most:
+            candidates, most = packed, packed_most
     return candidates, most
 
 

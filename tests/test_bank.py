@@ -405,18 +405,22 @@ def test_clue_words_are_matched_by_root(a: str, b: str, alike: bool) -> None:
     assert same_root(b, a) is alike
 
 
+def _pair_problems(
+    bank: Bank, data, comparison: str, asked: str, other: str, *rows: str
+) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the checker says of a paired item on two rows of a table."""
+    paired = next(i for i in bank.items if i.kind == "paired")
+    basis = {"comparison": comparison, "type": asked, "other": other}
+    basis |= {"dimension": rows[0], "second": rows[1]}
+    return Checker(data).check(replace(paired, id="paired-x", basis=basis))
+
+
 def test_checker_rejects_a_pair_of_rows_that_state_one_fact(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
     """Round 3: billing ("No, all payments are due at time of service") and payment timing
     ("Due at time of service") are one fact; paired, two options contradicted themselves."""
-    paired = next(i for i in bank.items if i.kind == "paired")
-    basis = {
-        "comparison": "medical-vs-relaxation",
-        "type": "relaxation",
-        "other": "medical",
-        "dimension": "billing",
-        "second": "payment-timing",
-    }
-    problems = Checker(data).check(replace(paired, id="paired-x", basis=basis))
+    problems = _pair_problems(
+        bank, data, "medical-vs-relaxation", "relaxation", "medical", "billing", "payment-timing"
+    )
     assert "the two rows state one fact" in problems
     for item in bank.items:
         if item.kind in ("paired", "vignette"):
@@ -434,13 +438,13 @@ def test_a_case_is_told_in_defining_facts(bank: Bank) -> None:
 
 def test_checker_rejects_a_pair_built_on_a_value_not_for_questions(bank: Bank, data) -> None:  # type: ignore[no-untyped-def]
     """Round 6: a garbled line ("Feedback is welcome, but not usually") reached a paired item."""
-    paired = next(i for i in bank.items if i.kind == "paired")
-    basis = {
-        "comparison": "medical-vs-therapeutic",
-        "type": "therapeutic",
-        "other": "medical",
-        "dimension": "session-scope",
-        "second": "client-feedback",
-    }
-    problems = Checker(data).check(replace(paired, id="paired-y", basis=basis))
+    problems = _pair_problems(
+        bank,
+        data,
+        "medical-vs-therapeutic",
+        "therapeutic",
+        "medical",
+        "session-scope",
+        "client-feedback",
+    )
     assert "therapeutic's client-feedback is marked not for questions" in problems

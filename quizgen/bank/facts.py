@@ -127,15 +127,19 @@ class Facts:
         complete = bool(said) and all(k.complete for k in said)
         return complete and not self.true_of(value, source, type_id, dimension)
 
-    def contrasts(self, fact: Known, other_type: str) -> bool:
-        """The fact's table sets its value against `other_type`: the other column's list there
-        has nothing like it, and no source gives it for `other_type` (as the table's source
-        uses that name)."""
-        theirs = [
+    def beside(self, fact: Known, other_type: str) -> list[Known]:
+        """The items of `other_type`'s list in the fact's own table and row."""
+        return [
             k
             for k in self.items.get((other_type, fact.dimension), [])
             if k.comparison.id == fact.comparison.id
         ]
+
+    def contrasts(self, fact: Known, other_type: str) -> bool:
+        """The fact's table sets its value against `other_type`: the other column's list there
+        has nothing like it, and no source gives it for `other_type` (as the table's source
+        uses that name)."""
+        theirs = self.beside(fact, other_type)
         return (
             bool(theirs)
             and not any(self.like.alike(fact.value, k.value) for k in theirs)

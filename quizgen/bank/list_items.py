@@ -34,13 +34,11 @@ def items(facts: Facts) -> Iterator[Item]:
 def _distinctive(facts: Facts, fact: Known) -> bool:
     """The value is on no other column's list in its own table: a key that both columns
     share ("deep tissue massage" for medical and relaxation) would teach a false contrast."""
-    row = fact.comparison.row(fact.dimension)
-    others = [t for t in fact.comparison.types if t != fact.type]
-    return row is not None and not any(
+    return not any(
         facts.like.overlaps(fact.value, k.value)
-        for t in others
-        for k in facts.items.get((t, fact.dimension), [])
-        if k.comparison.id == fact.comparison.id
+        for t in fact.comparison.types
+        if t != fact.type
+        for k in facts.beside(fact, t)
     )
 
 
@@ -136,7 +134,7 @@ def discriminator_items(
                     f"{wording.name(data, other)}, not for {wording.name(data, asked)}.",
                     comparison.id,
                 )
-                for k in facts.items.get((other, dimension), [])
-                if k.comparison.id == comparison.id and k.asked and facts.contrasts(k, asked)
+                for k in facts.beside(fact, other)
+                if k.asked and facts.contrasts(k, asked)
             ]
             yield _item(facts, fact, "discriminator", stem, basis, wrong)
