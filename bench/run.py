@@ -222,8 +222,8 @@ def pipeline(data: Path) -> Callable[[], float]:
         "import sys, time\n"
         "from pathlib import Path\n"
         "start = time.perf_counter()\n"
-        "from quizgen.loader import load_data\n"
-        "from quizgen.catalog import Catalog\n"
+        "from quizgen.data.loader import load_data\n"
+        "from quizgen.bank.catalog import Catalog\n"
         "from quizgen.quiz import assemble\n"
         "from quizgen.export import exporter\n"
         "catalog = Catalog.of(load_data(Path(sys.argv[1])))\n"
@@ -262,7 +262,7 @@ def scale(work: Path, runs: int) -> list[Row]:
 
 def _history(folder: Path, reviews: int) -> None:
     """A progress database of `reviews` drill answers over the past months."""
-    from quizgen.catalog import load_catalog
+    from quizgen.bank.catalog import load_catalog
     from quizgen.progress.schedule import Schedule
     from quizgen.progress.store import Store
 

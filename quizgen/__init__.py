@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from quizgen.loader import load_data
-    from quizgen.problems import DataError
+    from quizgen.data.loader import load_data
+    from quizgen.data.problems import DataError
 
 __all__ = ["DataError", "load_data"]
 
@@ -20,11 +20,11 @@ __all__ = ["DataError", "load_data"]
 def __getattr__(name: str) -> Any:
     # Imported on first use so that `quizgen --help` does not pay for pydantic.
     if name == "load_data":
-        from quizgen.loader import load_data
+        from quizgen.data.loader import load_data
 
         return load_data
     if name == "DataError":
-        from quizgen.problems import DataError
+        from quizgen.data.problems import DataError
 
         return DataError
     raise AttributeError(name)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from quizgen.datadir import data_files
+from quizgen.data.files import data_files
 
 T = TypeVar("T")
 

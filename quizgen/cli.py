@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from quizgen.catalog import Catalog
-    from quizgen.item import Item
-    from quizgen.model import Dataset
+    from quizgen.bank.catalog import Catalog
+    from quizgen.bank.item import Item
+    from quizgen.data.model import Dataset
     from quizgen.progress.store import Store
     from quizgen.quiz import Filters
 
@@ -37,8 +37,8 @@ OPTIONS = click.option(
 
 
 def _load(data_dir: Path | None) -> Dataset:
-    from quizgen.loader import load_data
-    from quizgen.problems import DataError
+    from quizgen.data.loader import load_data
+    from quizgen.data.problems import DataError
 
     try:
         return load_data(data_dir)
@@ -49,8 +49,8 @@ def _load(data_dir: Path | None) -> Dataset:
 
 
 def _catalog(data_dir: Path | None) -> Catalog:
-    from quizgen.catalog import load_catalog
-    from quizgen.problems import DataError
+    from quizgen.bank.catalog import load_catalog
+    from quizgen.data.problems import DataError
 
     try:
         return load_catalog(data_dir)
@@ -97,8 +97,8 @@ def validate(data_dir: Path | None, sources_dir: Path | None) -> None:
     Example:
         quizgen validate data/ --sources ../sources
     """
-    from quizgen.loader import load_data
-    from quizgen.problems import DataError
+    from quizgen.data.loader import load_data
+    from quizgen.data.problems import DataError
 
     try:
         data = load_data(data_dir, sources_dir=sources_dir)
@@ -127,7 +127,7 @@ def schema() -> None:
     Example:
         quizgen schema > data/schema.json
     """
-    from quizgen.schema import schema_json
+    from quizgen.data.schema import schema_json
 
     click.echo(schema_json(), nl=False)
 
@@ -255,7 +255,7 @@ def bank(data_dir: Path | None, stats: bool) -> None:
         quizgen bank --stats
     """
     from quizgen.bank import build_bank
-    from quizgen.bank_stats import stats_lines
+    from quizgen.bank.stats import stats_lines
 
     data = _load(data_dir)
     for line in stats_lines(build_bank(data), data):
@@ -272,8 +272,8 @@ def audit(data_dir: Path | None, options: int) -> None:
     Example:
         quizgen audit --options 4
     """
-    from quizgen.audit import audit as run_audit
     from quizgen.bank import build_bank
+    from quizgen.bank.audit import audit as run_audit
 
     data = _load(data_dir)
     report = run_audit(build_bank(data).usable(options), options, data)
@@ -306,7 +306,7 @@ FILTERS = [
 
 def _filters(catalog: Catalog, given: tuple[tuple[str, ...], ...]) -> Filters:
     """The filter options (--type, --comparison, --category, --area[, --kind]), checked."""
-    from quizgen.item import KINDS
+    from quizgen.bank.item import KINDS
     from quizgen.quiz import Filters
 
     known = {
@@ -391,10 +391,10 @@ def drill(
         quizgen drill
         quizgen drill --category payment --new 10 --limit 30
     """
-    from quizgen.drill import drill as drilling
-    from quizgen.drill.keys import Keys
-    from quizgen.drill.screen import Screen, use_color
     from quizgen.progress.schedule import Schedule
+    from quizgen.study import drill as drilling
+    from quizgen.study.keys import Keys
+    from quizgen.study.screen import Screen, use_color
 
     catalog = _catalog(data_dir)
     wanted = _filters(catalog, (types, comparisons, categories, areas))
@@ -458,10 +458,10 @@ def exam(
     import random
     from datetime import UTC, datetime
 
-    from quizgen.drill import exam as exams
-    from quizgen.drill.keys import Keys
-    from quizgen.drill.screen import Screen, use_color
     from quizgen.quiz import EXAM_ITEMS, EXAM_MINUTES, QuizError, assemble, largest
+    from quizgen.study import exam as exams
+    from quizgen.study.keys import Keys
+    from quizgen.study.screen import Screen, use_color
 
     catalog = _catalog(data_dir)
     seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
@@ -501,8 +501,8 @@ def stats(data_dir: Path | None, progress_dir: Path | None) -> None:
     """
     from datetime import UTC, datetime
 
-    from quizgen.drill import stats as statistics
     from quizgen.progress.schedule import Schedule
+    from quizgen.study import stats as statistics
 
     data = _load(data_dir)
     store = _store(progress_dir)

@@ -11,9 +11,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from quizgen.bank.catalog import Catalog
+from quizgen.bank.item import Item
 from quizgen.blueprint import AreaShare, quotas
-from quizgen.catalog import Catalog
-from quizgen.item import Item
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # One variant per student: a large class runs past Z (A, ..., Z, AA, AB, ...).

@@ -10,12 +10,12 @@ from dataclasses import replace
 import pytest
 
 from quizgen import load_data
-from quizgen.audit import audit, check_item
 from quizgen.bank import KINDS, Bank, Choice, Item, build_bank
-from quizgen.catalog import Catalog
-from quizgen.item import APPLICATION_KINDS
+from quizgen.bank.audit import audit, check_item
+from quizgen.bank.catalog import Catalog
+from quizgen.bank.item import APPLICATION_KINDS
+from quizgen.bank.verify import Checker
 from quizgen.quiz import assemble
-from quizgen.verify import Checker
 from tests.conftest import DATA_DIR
 
 # The bank holds at least 400 four-option items, at least 100 of them application items
@@ -344,7 +344,7 @@ def test_checker_finds_two_items_that_contradict_each_other(bank: Bank, data) ->
 
 
 def test_retired_items_stay_out(data, bank: Bank) -> None:  # type: ignore[no-untyped-def]
-    from quizgen.model import Retired
+    from quizgen.data.model import Retired
 
     gone = bank.items[0].id
     retired = replace(data, retired=(*data.retired, Retired(id=gone, reason="a review")))
@@ -399,7 +399,7 @@ def test_audit_catches_each_rule(bank: Bank, data) -> None:  # type: ignore[no-u
     ],
 )
 def test_clue_words_are_matched_by_root(a: str, b: str, alike: bool) -> None:
-    from quizgen.audit import same_root
+    from quizgen.bank.audit import same_root
 
     assert same_root(a, b) is alike
     assert same_root(b, a) is alike

@@ -7,8 +7,9 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.catalog import Catalog
-from quizgen.model import (
+from quizgen.bank.catalog import Catalog
+from quizgen.bank.verify import Checker
+from quizgen.data.model import (
     AlsoTrue,
     Area,
     Category,
@@ -27,7 +28,6 @@ from quizgen.model import (
     Term,
 )
 from quizgen.quiz import QuizError, assemble, largest
-from quizgen.verify import Checker
 
 # A small vocabulary, so values collide, contain one another and repeat across types.
 WORDS = ["client", "patient", "rate", "rates", "set", "by", "market", "insurer", "the", "60", "30"]

@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quizgen.bank.choose import MAX_OPTIONS, Pool, by_preference
-from quizgen.item import Choice
+from quizgen.bank.item import Choice
 
 # Short texts over a small alphabet, so that equal lengths and equal texts (ties) are common.
 texts = st.text(alphabet="ab ", min_size=1, max_size=12)

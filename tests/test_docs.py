@@ -39,7 +39,7 @@ def test_worked_example_loads_beside_the_shipped_data(tmp_path: Path) -> None:
 
 
 def test_every_section_of_the_model_is_documented() -> None:
-    from quizgen.model import DataFile
+    from quizgen.data.model import DataFile
 
     text = FORMAT_DOC.read_text()
     for section in DataFile.model_fields:

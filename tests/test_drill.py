@@ -18,7 +18,7 @@ import pytest
 from fsrs import Rating
 
 from quizgen import load_data
-from quizgen.catalog import Catalog
+from quizgen.bank.catalog import Catalog
 from quizgen.progress.schedule import rating
 from quizgen.progress.store import FILE_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 from quizgen.quiz import EXAM_ITEMS, largest

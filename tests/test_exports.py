@@ -14,7 +14,8 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 
 from quizgen import atomic, load_data
-from quizgen.catalog import Catalog
+from quizgen.bank.catalog import Catalog
+from quizgen.bank.item import Choice, Item
 from quizgen.export import (
     anki_deck,
     canvas_qti,
@@ -24,7 +25,6 @@ from quizgen.export import (
     moodle_xml,
     tsv_cards,
 )
-from quizgen.item import Choice, Item
 from quizgen.quiz import Question, Quiz, Variant, assemble
 from tests.conftest import DATA_DIR
 from tests.exports_readback import (

@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.evidence import normalise
-from quizgen.loader import load_data
-from quizgen.problems import DataError
+from quizgen.data.loader import load_data
+from quizgen.data.problems import DataError
+from quizgen.data.quotes import normalise
 
 from .conftest import BASE
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from quizgen import load_data
 from quizgen.cli import main
-from quizgen.datadir import data_files
-from quizgen.model import Dataset, ListCell, MissingCell, TextCell
-from quizgen.schema import schema_json
+from quizgen.data.files import data_files
+from quizgen.data.model import Dataset, ListCell, MissingCell, TextCell
+from quizgen.data.schema import schema_json
 
 from .conftest import DATA_DIR
 

@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from quizgen import load_data
-from quizgen.model import Dataset, ListCell, MissingCell, TextCell
+from quizgen.data.model import Dataset, ListCell, MissingCell, TextCell
 from quizgen.site.pages import all_pages
 from tests.browser import Watched, watched_page
 from tests.conftest import DATA_DIR, REPO

@@ -7,7 +7,7 @@ import markdown
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from quizgen.loader import load_data
+from quizgen.data.loader import load_data
 from quizgen.site import glossary
 from quizgen.site.content import SiteContent, blank_lines_emptied
 from quizgen.site.markdown import text

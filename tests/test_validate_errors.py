@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from quizgen.cli import main
-from quizgen.yamlfile import MAX_FILE_BYTES
+from quizgen.data.yaml_reader import MAX_FILE_BYTES
 
 from .conftest import BASE
 

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen import yamlfile
-from quizgen.problems import DataError
+from quizgen.data import yaml_reader
+from quizgen.data.problems import DataError
 
 scalars = st.one_of(
     st.none(),
@@ -34,14 +34,14 @@ documents = st.recursive(
 def read_both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
     def outcome() -> object:
         try:
-            parsed = yamlfile.read_yaml_file(path, "f.yml")
+            parsed = yaml_reader.read_yaml_file(path, "f.yml")
         except DataError as err:
             return [str(p) for p in err.problems]
         return parsed.data, parsed.values, parsed.keys
 
     fast = outcome()
     with monkeypatch.context() as patched:
-        patched.setattr(yamlfile, "_compose_fast", lambda text: None)
+        patched.setattr(yaml_reader, "_compose_fast", lambda text: None)
         return fast, outcome()
 
 
@@ -91,5 +91,5 @@ def test_what_the_fast_path_declines_reads_as_before(
 
 
 def test_the_fast_path_is_taken_for_plain_files() -> None:
-    assert yamlfile._compose_fast("a: [1, {b: c}]\n") is not None
-    assert yamlfile._compose_fast("a: &x 1\nb: *x\n") is None
+    assert yaml_reader._compose_fast("a: [1, {b: c}]\n") is not None
+    assert yaml_reader._compose_fast("a: &x 1\nb: *x\n") is None

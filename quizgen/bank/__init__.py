@@ -6,12 +6,12 @@ import math
 from collections import Counter
 from dataclasses import replace
 
-from quizgen.audit import check_item
 from quizgen.bank import authored, list_items, table_items, term_items
+from quizgen.bank.audit import check_item
 from quizgen.bank.choose import MAX_OPTIONS, MIN_DISTRACTORS
 from quizgen.bank.facts import Facts
-from quizgen.item import KINDS, Bank, Choice, Item
-from quizgen.model import Dataset
+from quizgen.bank.item import KINDS, Bank, Choice, Item
+from quizgen.data.model import Dataset
 
 __all__ = ["KINDS", "MAX_OPTIONS", "MIN_DISTRACTORS", "Bank", "Choice", "Item", "build_bank"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quizgen.item import Choice, Item
-from quizgen.model import Dataset
+from quizgen.bank.item import Choice, Item
+from quizgen.data.model import Dataset
 
 
 def items(data: Dataset) -> Iterator[Item]:

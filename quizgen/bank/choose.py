@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
-from quizgen.item import Choice
+from quizgen.bank.item import Choice
 
 # Three options (a key and two distractors) is the least an item may have; five the most.
 MIN_DISTRACTORS = 2

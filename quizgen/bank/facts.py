@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizgen.bank.similarity import Likeness
-from quizgen.model import Comparison, Dataset, ListCell, TextCell
+from quizgen.data.model import Comparison, Dataset, ListCell, TextCell
 
 
 @dataclass(frozen=True)

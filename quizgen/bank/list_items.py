@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts, Known
+from quizgen.bank.item import Choice, Item, item_id
 from quizgen.bank.table_items import facet
-from quizgen.item import Choice, Item, item_id
-from quizgen.model import Comparison
+from quizgen.data.model import Comparison
 
 
 def items(facts: Facts) -> Iterator[Item]:

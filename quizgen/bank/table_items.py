@@ -14,8 +14,8 @@ from itertools import combinations
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts, Known
-from quizgen.item import Choice, Item, item_id
-from quizgen.model import Comparison, TextCell
+from quizgen.bank.item import Choice, Item, item_id
+from quizgen.data.model import Comparison, TextCell
 
 # How a case opens; picked by the case's own facts, so the same case always reads the same.
 CASE_OPENINGS = (

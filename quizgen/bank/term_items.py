@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from quizgen.audit import spells_out
 from quizgen.bank import wording
+from quizgen.bank.audit import spells_out
 from quizgen.bank.choose import MAX_OPTIONS, Pool, by_preference
 from quizgen.bank.facts import Facts
+from quizgen.bank.item import Choice, Item, item_id
 from quizgen.bank.similarity import LIGHT_WORDS, overlaps, words
-from quizgen.item import Choice, Item, item_id
-from quizgen.model import Dataset, Source, Term
+from quizgen.data.model import Dataset, Source, Term
 
 CATEGORY = "terminology"
 

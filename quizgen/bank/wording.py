@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.model import Dataset, Dimension, Source
+from quizgen.data.model import Dataset, Dimension, Source
 
 
 def name(data: Dataset, type_id: str) -> str:

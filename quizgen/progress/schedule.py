@@ -12,7 +12,7 @@ from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler, State
 
-from quizgen.item import Item
+from quizgen.bank.item import Item
 from quizgen.progress.store import Review, Store
 
 

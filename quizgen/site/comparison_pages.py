@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from quizgen.model import Comparison, Dataset, Discrepancy
-from quizgen.site import evidence_marks
+from quizgen.data.model import Comparison, Dataset, Discrepancy
+from quizgen.site import cells
 from quizgen.site.markdown import Footnotes, admonition, table, text
 
 SOURCES_PAGE = "../sources.md"
@@ -48,8 +48,8 @@ def disagreements_for(
 
 def disagreement_callout(data: Dataset, discrepancy: Discrepancy, sources_page: str) -> str:
     claims = "\n".join(
-        f"- {evidence_marks.source_link(data.source(c.source), sources_page)}: "
-        f"{text(c.says)} — {evidence_marks.quoted(c.quote)}"
+        f"- {cells.source_link(data.source(c.source), sources_page)}: "
+        f"{text(c.says)} — {cells.quoted(c.quote)}"
         for c in discrepancy.claims
     )
     body = f"{claims}\n\n{text(discrepancy.note)}"
@@ -63,10 +63,10 @@ def page(data: Dataset, comparison: Comparison) -> str:
     if comparison.description:
         out.append(text(comparison.description) + "\n")
     out.append(
-        f"Source: {evidence_marks.source_link(source, SOURCES_PAGE)}. "
+        f"Source: {cells.source_link(source, SOURCES_PAGE)}. "
         "Each value's footnote quotes the source; "
-        f"{evidence_marks.INFERRED} marks a label or value read from elsewhere in the text, "
-        f"and {evidence_marks.NOT_STATED} a value the source does not give.\n"
+        f"{cells.INFERRED} marks a label or value read from elsewhere in the text, "
+        f"and {cells.NOT_STATED} a value the source does not give.\n"
     )
     header = ["Dimension", *(text(data.type(t).name) for t in comparison.types)]
     for category in data.categories:
@@ -79,14 +79,11 @@ def page(data: Dataset, comparison: Comparison) -> str:
         for row in rows:
             label = text(data.dimension(row.dimension).label)
             if row.inferred:
-                label += f" {evidence_marks.INFERRED}" + notes.ref(
-                    f"Label inferred: {text(row.inferred)}"
-                )
-            cells = [
-                evidence_marks.cell(row.cells[t], source, notes, SOURCES_PAGE)
-                for t in comparison.types
+                label += f" {cells.INFERRED}" + notes.ref(f"Label inferred: {text(row.inferred)}")
+            shown = [
+                cells.cell(row.cells[t], source, notes, SOURCES_PAGE) for t in comparison.types
             ]
-            body.append([label, *cells])
+            body.append([label, *shown])
         out.append(table(header, body))
         for discrepancy in disagreements_for(data, comparison, {r.dimension for r in rows}):
             out.append(disagreement_callout(data, discrepancy, SOURCES_PAGE))

@@ -60,8 +60,8 @@ def site_content(data_dir: Path) -> SiteContent:
 
 
 def _build(data_dir: Path) -> SiteContent:
-    from quizgen.catalog import load_catalog
-    from quizgen.loader import load_data
+    from quizgen.bank.catalog import load_catalog
+    from quizgen.data.loader import load_data
     from quizgen.site import glossary, home, pages, practice
 
     data = load_data(data_dir)

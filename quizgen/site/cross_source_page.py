@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from quizgen.model import Dataset
-from quizgen.site import comparison_pages, evidence_marks
+from quizgen.data.model import Dataset
+from quizgen.site import cells, comparison_pages
 from quizgen.site.markdown import table, text
 
 PATH = "cross-source.md"
@@ -13,7 +13,7 @@ SOURCES_PAGE = "sources.md"
 
 
 def page(data: Dataset) -> str:
-    tags = evidence_marks.source_tags(data)
+    tags = cells.source_tags(data)
     # (dimension, type) -> [(value, tag link)], in the order of the comparisons.
     said: dict[tuple[str, str], list[str]] = defaultdict(list)
     for comparison in data.comparisons:
@@ -22,7 +22,7 @@ def page(data: Dataset) -> str:
             anchor = data.dimension(row.dimension).category
             link = f"[{tag}](comparisons/{comparison.id}.md#{anchor})"
             for type_id, cell in row.cells.items():
-                for value in evidence_marks.values(cell):
+                for value in cells.values(cell):
                     said[row.dimension, type_id].append(f"{text(value)} <sup>{link}</sup>")
 
     legend = "\n".join(

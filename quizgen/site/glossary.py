@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from quizgen.model import Dataset, Term
-from quizgen.site import evidence_marks
+from quizgen.data.model import Dataset, Term
+from quizgen.site import cells
 from quizgen.site.markdown import Footnotes, text
 
 PATH = "glossary.md"
@@ -21,8 +21,8 @@ def page(data: Dataset) -> str:
     for term in sorted(data.glossary, key=lambda t: t.term.lower()):
         out.append(f"## {text(term.term)} {{#{term.id}}}\n")
         source = data.source(term.source)
-        link = evidence_marks.source_link(source, "sources.md")
-        evidence = notes.ref(f"{evidence_marks.quoted(term.quote)} ({link})")
+        link = cells.source_link(source, "sources.md")
+        evidence = notes.ref(f"{cells.quoted(term.quote)} ({link})")
         out.append(text(term.definition) + evidence + "\n")
         if term.aka:
             out.append("Also written: " + ", ".join(f"*{text(a)}*" for a in term.aka) + "\n")

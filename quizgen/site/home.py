@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from quizgen.model import Dataset
-from quizgen.site import evidence_marks
+from quizgen.data.model import Dataset
+from quizgen.site import cells
 from quizgen.site.markdown import text
 
 
@@ -13,7 +13,7 @@ def types_at_a_glance(data: Dataset) -> str:
 
     A definition list rather than a table: it stays readable on a phone.
     """
-    tags = evidence_marks.source_tags(data)
+    tags = cells.source_tags(data)
     out = []
     for massage_type in data.types:
         out.append(f"**[{text(massage_type.name)}](terminology.md#{massage_type.id})**")

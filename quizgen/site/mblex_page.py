@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quizgen.model import Dataset
+from quizgen.data.model import Dataset
 from quizgen.site.markdown import table, text
 
 PATH = "mblex.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from quizgen.model import Dataset
+from quizgen.data.model import Dataset
 from quizgen.site import (
     comparison_pages,
     cross_source_page,

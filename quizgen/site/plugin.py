@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from quizgen.problems import DataError
+from quizgen.data.problems import DataError
 from quizgen.site.content import SiteContent, site_content
 
 NAV_PLACEHOLDER = "comparisons/"

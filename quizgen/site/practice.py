@@ -12,8 +12,8 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from quizgen.item import Bank, Item
-from quizgen.model import Dataset
+from quizgen.bank.item import Bank, Item
+from quizgen.data.model import Dataset
 from quizgen.site.content import ROOT
 from quizgen.site.markdown import text
 

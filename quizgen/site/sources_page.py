@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from quizgen.model import Dataset
-from quizgen.site import evidence_marks
+from quizgen.data.model import Dataset
+from quizgen.site import cells
 from quizgen.site.markdown import text
 
 PATH = "sources.md"
@@ -12,7 +12,7 @@ KINDS = {"book": "Books", "program": "Training programs", "organization": "Organ
 
 
 def page(data: Dataset) -> str:
-    tags = evidence_marks.source_tags(data)
+    tags = cells.source_tags(data)
     out = [
         "# Sources\n",
         "Every fact on this site comes from one of these documents and is shown with a short "
@@ -41,9 +41,6 @@ def page(data: Dataset) -> str:
             for resource in of_kind:
                 by = f", {text(resource.by)}" if resource.by else ""
                 out.append(f"- **{text(resource.title)}**{by}")
-                out += [
-                    f"    - {text(f.value)}: {evidence_marks.quoted(f.quote)}"
-                    for f in resource.facts
-                ]
+                out += [f"    - {text(f.value)}: {cells.quoted(f.quote)}" for f in resource.facts]
             out.append("")
     return "\n".join(out)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from quizgen.model import Dataset, MassageType
-from quizgen.site import comparison_pages, evidence_marks
+from quizgen.data.model import Dataset, MassageType
+from quizgen.site import cells, comparison_pages
 from quizgen.site.markdown import Footnotes, table, text
 
 PATH = "terminology.md"
@@ -18,7 +18,7 @@ def _synonyms(data: Dataset, massage_type: MassageType, source: str) -> str:
 
 
 def _same_as_table(data: Dataset) -> str:
-    tags = evidence_marks.source_tags(data)
+    tags = cells.source_tags(data)
     header = ["Name", *(f"[{tags[s.id]}]({SOURCES_PAGE}#{s.id})" for s in data.sources)]
     rows = []
     for massage_type in data.types:
@@ -33,7 +33,7 @@ def _same_as_table(data: Dataset) -> str:
 
 def page(data: Dataset) -> str:
     notes = Footnotes()
-    tags = evidence_marks.source_tags(data)
+    tags = cells.source_tags(data)
     out = [
         "# What the names mean\n",
         "The sources do not agree on what the names of massage types mean. This page sets "
@@ -49,8 +49,8 @@ def page(data: Dataset) -> str:
         rows = []
         for definition in massage_type.definitions:
             source = data.source(definition.source)
-            quote = evidence_marks.quoted(definition.quote)
-            link = evidence_marks.source_link(source, SOURCES_PAGE)
+            quote = cells.quoted(definition.quote)
+            link = cells.source_link(source, SOURCES_PAGE)
             rows.append(
                 [
                     f"{tags[source.id]}: {text(source.title)}",
@@ -60,8 +60,8 @@ def page(data: Dataset) -> str:
         for synonym in massage_type.synonyms:
             source = data.source(synonym.source)
             names = ", ".join(text(data.type(t).name) for t in synonym.terms)
-            quote = evidence_marks.quoted(synonym.quote)
-            link = evidence_marks.source_link(source, SOURCES_PAGE)
+            quote = cells.quoted(synonym.quote)
+            link = cells.source_link(source, SOURCES_PAGE)
             rows.append(
                 [
                     f"{tags[source.id]}: {text(source.title)}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from quizgen.model import (
+from quizgen.data.model import (
     AuthoredItem,
     Comparison,
     DataFile,
@@ -14,8 +14,8 @@ from quizgen.model import (
     MissingCell,
     TextCell,
 )
-from quizgen.problems import Location, Problem
-from quizgen.yamlfile import YamlFile, YamlPath
+from quizgen.data.problems import Location, Problem
+from quizgen.data.yaml_reader import YamlFile, YamlPath
 
 # section name -> what one of its ids is called in messages
 _ID_KINDS = {

@@ -10,7 +10,7 @@ DATA_SUFFIXES = (".yml", ".yaml")
 
 def default_data_dir() -> Path:
     """The data shipped with the package: inside a wheel, or beside the package in a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     bundled = package / "_data"
     return bundled if bundled.is_dir() else package.parent / "data"
 

@@ -8,7 +8,7 @@ from typing import TextIO
 
 import click
 
-from quizgen.item import Item
+from quizgen.bank.item import Item
 from quizgen.quiz import LETTERS
 
 

@@ -8,10 +8,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from quizgen.drill.keys import QUIT, TIMEOUT, Answer, Keys
-from quizgen.drill.screen import Screen
 from quizgen.progress.store import Review, Store
 from quizgen.quiz import LETTERS, Question
+from quizgen.study.keys import QUIT, TIMEOUT, Answer, Keys
+from quizgen.study.screen import Screen
 
 GOOD, BORDERLINE = 0.8, 0.6
 

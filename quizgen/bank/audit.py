@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from quizgen.item import Item
-from quizgen.model import Dataset
+from quizgen.bank.item import Item
+from quizgen.data.model import Dataset
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NEGATIVE = re.compile(r"\b(not|except|never|least)\b", re.IGNORECASE)

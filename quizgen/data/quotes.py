@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from quizgen.model import DataFile, ListCell, TextCell
-from quizgen.problems import Problem
-from quizgen.yamlfile import YamlFile, YamlPath
+from quizgen.data.model import DataFile, ListCell, TextCell
+from quizgen.data.problems import Problem
+from quizgen.data.yaml_reader import YamlFile, YamlPath
 
 # Extraction turned list markers into bullets and straight quotes into typographic ones;
 # those, and runs of whitespace, are the only differences a quote may have from its source.

@@ -19,7 +19,7 @@ from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from quizgen.problems import DataError, Location, Problem
+from quizgen.data.problems import DataError, Location, Problem
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40

@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from quizgen.audit import spells_out
-from quizgen.model import Dataset, ListCell, TextCell
+from quizgen.bank.audit import spells_out
+from quizgen.data.model import Dataset, ListCell, TextCell
 
 # Kinds made from one source's table or definitions: the stem names that source.
 _SCOPED = ("value", "statement", "list", "discriminator", "paired", "vignette", "definition")

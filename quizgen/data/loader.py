@@ -11,11 +11,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from quizgen import crossref, evidence
-from quizgen.datadir import data_files, default_data_dir
-from quizgen.model import SECTIONS, DataFile, Dataset, Frozen
-from quizgen.problems import DataError, Location, Problem
-from quizgen.yamlfile import YamlFile, YamlPath, read_yaml_file
+from quizgen.data import checks, quotes
+from quizgen.data.files import data_files, default_data_dir
+from quizgen.data.model import SECTIONS, DataFile, Dataset, Frozen
+from quizgen.data.problems import DataError, Location, Problem
+from quizgen.data.yaml_reader import YamlFile, YamlPath, read_yaml_file
 
 
 def load_data(
@@ -55,9 +55,9 @@ def load_data(
         # Cross-references are only meaningful once every file has been read.
         raise DataError(problems)
 
-    problems = crossref.check(parsed)
+    problems = checks.check(parsed)
     if sources_dir is not None and not problems:
-        problems = evidence.check(parsed, Path(sources_dir))
+        problems = quotes.check(parsed, Path(sources_dir))
     if problems:
         raise DataError(problems)
     return _merge([model for _, model in parsed])

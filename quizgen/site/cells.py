@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.model import Dataset, ListCell, MissingCell, Source, TextCell
+from quizgen.data.model import Dataset, ListCell, MissingCell, Source, TextCell
 from quizgen.site.markdown import Footnotes, text
 
 Cell = TextCell | ListCell | MissingCell

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from quizgen.model import DataFile
+from quizgen.data.model import DataFile
 
 
 def schema_json() -> str:

@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from quizgen.drill.keys import QUIT, Answer, Keys
-from quizgen.drill.screen import Screen
-from quizgen.item import Item
+from quizgen.bank.item import Item
 from quizgen.progress.schedule import Schedule
+from quizgen.study.keys import QUIT, Answer, Keys
+from quizgen.study.screen import Screen
 
 # Learning items due within this long are shown again before the session ends.
 LEARN_AHEAD = timedelta(minutes=20)

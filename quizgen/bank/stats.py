@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from quizgen.bank import KINDS, MAX_OPTIONS, MIN_DISTRACTORS, Bank
-from quizgen.model import Dataset
+from quizgen.data.model import Dataset
 
 
 def _table(title: str, counts: Counter[str], names: dict[str, str]) -> Iterator[str]:

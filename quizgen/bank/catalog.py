@@ -11,12 +11,12 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quizgen.bank.item import Bank, Choice, Item
 from quizgen.cache import cached
-from quizgen.datadir import default_data_dir
-from quizgen.item import Bank, Choice, Item
+from quizgen.data.files import default_data_dir
 
 if TYPE_CHECKING:
-    from quizgen.model import Dataset
+    from quizgen.data.model import Dataset
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def load_catalog(data_dir: Path | None, data: Dataset | None = None) -> Catalog:
     def build() -> Catalog:
         if data is not None:
             return Catalog.of(data)
-        from quizgen.loader import load_data
+        from quizgen.data.loader import load_data
 
         return Catalog.of(load_data(data_dir))
 

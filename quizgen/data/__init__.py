@@ -1,0 +1,1 @@
+"""The first stage: data/*.yml read, checked and merged into one immutable `Dataset`."""

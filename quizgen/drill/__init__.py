@@ -1,1 +1,0 @@
-"""Studying in the terminal: the spaced-repetition drill, the timed mock exam, and statistics."""
