@@ -29,6 +29,18 @@ class AreaShare:
     def short(self) -> bool:
         return self.quota < self.target
 
+    def coverage(self) -> str:
+        """One line on how far the quiz covers this area, for people (the same wherever shown)."""
+        note = ""
+        if self.available == 0:
+            note = " - not covered by this material"
+        elif self.short:
+            note = f" - only {self.available} items available"
+        return f"{self.name} ({self.weight}%): {self.quota} of {self.target}{note}"
+
+
+COVERAGE_TITLE = "Coverage of the MBLEx content areas"
+
 
 def quotas(
     areas: Sequence[Area], available: Mapping[str, int], count: int

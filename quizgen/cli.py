@@ -221,14 +221,8 @@ def generate(
         raise click.BadParameter(str(err), param_hint=f"'{err.option}'") from None
     _write(exporter(fmt)(quiz), output)
     for share in quiz.blueprint or ():
-        if share.available == 0:
-            click.echo(f"not covered by this material: {share.name} ({share.weight}%)", err=True)
-        elif share.short:
-            click.echo(
-                f"short: {share.name}: {share.quota} of {share.target} items "
-                "(the material has no more)",
-                err=True,
-            )
+        if share.short:
+            click.echo(f"short: {share.coverage()}", err=True)
 
 
 def _write(content: bytes, output: Path | None) -> None:
@@ -254,11 +248,9 @@ def bank(data_dir: Path | None, stats: bool) -> None:
     Example:
         quizgen bank --stats
     """
-    from quizgen.bank import build_bank
     from quizgen.bank.stats import stats_lines
 
-    data = _load(data_dir)
-    for line in stats_lines(build_bank(data), data):
+    for line in stats_lines(_catalog(data_dir)):
         click.echo(line)
 
 
@@ -288,13 +280,30 @@ def audit(data_dir: Path | None, options: int) -> None:
         sys.exit(1)
 
 
-PROGRESS_DIR = click.option(
-    "--data-dir",
-    "progress_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of your progress database (default: $QUIZGEN_DATA_DIR, else your user "
-    "data folder).",
-)
+_PROGRESS_DIR_OPTIONS = [
+    click.option(
+        "--progress-dir",
+        "progress_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder of your progress database (default: $QUIZGEN_PROGRESS_DIR, else your "
+        "user data folder).",
+    ),
+    # The option's name before 0.2, kept working for scripts that use it.
+    click.option(
+        "--data-dir",
+        "progress_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        hidden=True,
+    ),
+]
+
+
+def PROGRESS_DIR(command: Callable[..., None]) -> Callable[..., None]:
+    for option in reversed(_PROGRESS_DIR_OPTIONS):
+        command = option(command)
+    return command
+
+
 NO_COLOR = click.option("--no-color", is_flag=True, help="No colours (so does NO_COLOR=1).")
 FILTERS = [
     click.option("--type", "types", multiple=True, help="Only items about this type."),
@@ -386,7 +395,7 @@ def drill(
     schedule uses it: wrong = Again, right but unsure = Hard, right = Good. q quits; every
     answer is saved as you go. Without a terminal, answers are read one per line ("s b").
 
-    \\b
+    \b
     Examples:
         quizgen drill
         quizgen drill --category payment --new 10 --limit 30
@@ -450,7 +459,7 @@ def exam(
     wrong when time runs out. The result (pass/fail, a diagnostic per area and category,
     the missed items with rationales) is saved to your history.
 
-    \\b
+    \b
     Examples:
         quizgen exam
         quizgen exam --count 50 --minutes 55 --pass-mark 75
@@ -495,7 +504,7 @@ def exam(
 def stats(data_dir: Path | None, progress_dir: Path | None) -> None:
     """Your progress: due items, reviews per day, retention, streak and weak spots.
 
-    \\b
+    \b
     Example:
         quizgen stats
     """
@@ -504,15 +513,15 @@ def stats(data_dir: Path | None, progress_dir: Path | None) -> None:
     from quizgen.progress.schedule import Schedule
     from quizgen.study import stats as statistics
 
-    data = _load(data_dir)
+    catalog = _catalog(data_dir)
     store = _store(progress_dir)
     try:
         for line in statistics.lines(
             Schedule(store),
             datetime.now(UTC),
-            areas={a.id: a.name for a in data.exam.areas},
-            categories={c.id: c.label for c in data.categories},
-            dimensions={d.id: d.label for d in data.dimensions},
+            areas={a.id: a.name for a in catalog.areas},
+            categories=dict(catalog.categories),
+            dimensions=dict(catalog.dimensions),
         ):
             click.echo(line)
     finally:

@@ -76,6 +76,12 @@ class Quiz:
     category_labels: Mapping[str, str] = field(default_factory=dict)
     area_names: Mapping[str, str] = field(default_factory=dict)
 
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Each question once, in the first variant's order: what an LMS or Anki imports
+        (they shuffle for each student themselves)."""
+        return self.variants[0].questions
+
 
 def _spread_by_kind(items: Sequence[Item], rng: random.Random) -> list[Item]:
     """Items in an order that takes each kind in turn, so no kind crowds out the others."""
@@ -218,7 +224,8 @@ def select(
     return _take(usable, count, limit, {s.area: s.quota for s in shares}), shares
 
 
-def _arrange(item: Item, options: int, key_index: int, number: int, rng: random.Random) -> Question:
+def arrange(item: Item, options: int, key_index: int, number: int, rng: random.Random) -> Question:
+    """The item as question `number`: its distractors shuffled, the key at `key_index`."""
     wrong = list(item.distractors[: options - 1])
     rng.shuffle(wrong)
     texts = [w.text for w in wrong]
@@ -246,7 +253,7 @@ def variant(items: Sequence[Item], options: int, seed: int, label: str) -> Varia
     positions = [n % options for n in range(len(order))]
     rng.shuffle(positions)
     questions = tuple(
-        _arrange(item, options, position, number, rng)
+        arrange(item, options, position, number, rng)
         for number, (item, position) in enumerate(zip(order, positions, strict=True), 1)
     )
     return Variant(label, questions)

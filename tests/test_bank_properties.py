@@ -28,6 +28,7 @@ from quizgen.data.model import (
     Term,
 )
 from quizgen.quiz import QuizError, assemble, largest
+from tests.test_bank import with_key_as_distractor
 
 # A small vocabulary, so values collide, contain one another and repeat across types.
 WORDS = ["client", "patient", "rate", "rates", "set", "by", "market", "insurer", "the", "60", "30"]
@@ -98,8 +99,8 @@ def datasets(draw: st.DrawFn) -> Dataset:
             for s in draw(st.lists(st.sampled_from(["s0", "s1"]), max_size=2))
         )
         others = [o for o in types if o != t]
-        synonyms = ()
-        if others and draw(st.booleans()):
+        synonyms: tuple[Synonym, ...] = ()
+        if len(others) > 0 and draw(st.booleans()):
             synonyms = (
                 Synonym(
                     source=draw(st.sampled_from(["s0", "s1"])),
@@ -124,7 +125,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
         )
         for n in range(draw(st.integers(0, 9)))
     )
-    families = ()
+    families: tuple[Family, ...] = ()
     if draw(st.booleans()):
         members = draw(st.lists(st.sampled_from(types), min_size=2, max_size=3, unique=True))
         families = (
@@ -186,6 +187,9 @@ def test_every_generated_item_passes_the_checker(data: Dataset, seed: int, optio
     checker = Checker(data)
     for item in bank.items:
         assert checker.check(item) == [], item
+        # Each kind's own proof refutes a true option, not only the rule that options differ.
+        refuted = checker.check(with_key_as_distractor(item))
+        assert [p for p in refuted if p != "options repeat"], item
     assert checker.check_bank(bank.items) == []
     count = largest(catalog, seed=seed, options=options)
     if count == 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import re
@@ -11,7 +12,9 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
 import pexpect
 import pytest
@@ -21,7 +24,10 @@ from quizgen import load_data
 from quizgen.bank.catalog import Catalog
 from quizgen.progress.schedule import rating
 from quizgen.progress.store import FILE_NAME, MIGRATIONS, SCHEMA_VERSION, Store
-from quizgen.quiz import EXAM_ITEMS, largest
+from quizgen.quiz import EXAM_ITEMS, assemble, largest
+from quizgen.study import exam
+from quizgen.study.keys import QUIT, TIMEOUT, Answer, Keys, parse
+from quizgen.study.screen import Screen
 from tests.conftest import DATA_DIR
 
 QUIZGEN = [sys.executable, "-m", "quizgen"]
@@ -56,7 +62,7 @@ def test_rating_follows_correctness_and_confidence() -> None:
 
 
 def test_drill_teaches_on_every_answer_and_saves_it(tmp_path: Path) -> None:
-    result = run(["drill", "--data-dir", str(tmp_path), "--limit", "4"], "a\ns b\nu 3\n2\n")
+    result = run(["drill", "--progress-dir", str(tmp_path), "--limit", "4"], "a\ns b\nu 3\n2\n")
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert out.count("Why: ") == 4 and out.count("Source: ") == 4
@@ -66,19 +72,19 @@ def test_drill_teaches_on_every_answer_and_saves_it(tmp_path: Path) -> None:
     assert "Answered 4, right " in out and "Next due:" in out
     assert reviews(tmp_path) == 4
     # Wrong answers are in learning and due within minutes: the next session starts with them.
-    again = run(["drill", "--data-dir", str(tmp_path), "--limit", "1", "--new", "0"], "a\n")
+    again = run(["drill", "--progress-dir", str(tmp_path), "--limit", "1", "--new", "0"], "a\n")
     assert ("review" in again.stdout) == (wrong > 0)
 
 
 def test_quitting_keeps_every_answer_given(tmp_path: Path) -> None:
-    result = run(["drill", "--data-dir", str(tmp_path)], "a\nb\nq\n")
+    result = run(["drill", "--progress-dir", str(tmp_path)], "a\nb\nq\n")
     assert result.returncode == 0
     assert "Answered 2" in result.stdout
     assert reviews(tmp_path) == 2
 
 
 def test_new_items_per_day_are_capped(tmp_path: Path) -> None:
-    run(["drill", "--data-dir", str(tmp_path), "--new", "3"], "a\n" * 20)
+    run(["drill", "--progress-dir", str(tmp_path), "--new", "3"], "a\n" * 20)
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         seen = db.execute("SELECT count(DISTINCT item_id) FROM reviews").fetchone()[0]
     assert seen == 3
@@ -87,7 +93,7 @@ def test_new_items_per_day_are_capped(tmp_path: Path) -> None:
 def test_one_keypress_in_a_real_terminal(tmp_path: Path) -> None:
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "quizgen", "drill", "--data-dir", str(tmp_path), "--limit", "2"],
+        ["-m", "quizgen", "drill", "--progress-dir", str(tmp_path), "--limit", "2"],
         env={**os.environ, "NO_COLOR": "1"},
         encoding="utf-8",
         timeout=60,
@@ -105,11 +111,13 @@ def test_one_keypress_in_a_real_terminal(tmp_path: Path) -> None:
     assert reviews(tmp_path) == 1
 
 
-def test_colour_only_on_a_terminal_without_no_color(tmp_path: Path) -> None:
+def test_colour_only_on_a_terminal_without_no_color(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def first_screen(extra: list[str], env: dict[str, str]) -> str:
         child = pexpect.spawn(
             sys.executable,
-            ["-m", "quizgen", "drill", "--data-dir", str(tmp_path), *extra],
+            ["-m", "quizgen", "drill", "--progress-dir", str(tmp_path), *extra],
             env={k: v for k, v in {**os.environ, **env}.items() if v is not None},
             encoding="utf-8",
             timeout=60,
@@ -123,18 +131,19 @@ def test_colour_only_on_a_terminal_without_no_color(tmp_path: Path) -> None:
         return str(text)
 
     plain_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    os.environ.pop("NO_COLOR", None)
+    monkeypatch.delenv("NO_COLOR", raising=False)
     assert "\x1b[" in first_screen([], plain_env)
     assert "\x1b[" not in first_screen(["--no-color"], {})
     assert "\x1b[" not in first_screen([], {"NO_COLOR": "1"})
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_points_never_corrupts_or_loses_an_answer(tmp_path: Path) -> None:
     rng = random.Random(2026)
     acknowledged = 0
     for _ in range(50):
         child = subprocess.Popen(
-            [*QUIZGEN, "drill", "--data-dir", str(tmp_path), "--new", "1000"],
+            [*QUIZGEN, "drill", "--progress-dir", str(tmp_path), "--new", "1000"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -165,7 +174,7 @@ def test_sigkill_at_random_points_never_corrupts_or_loses_an_answer(tmp_path: Pa
 def test_two_drills_at_once_lose_no_review(tmp_path: Path, attempt: int) -> None:
     children = [
         subprocess.Popen(
-            [*QUIZGEN, "drill", "--data-dir", str(tmp_path), "--limit", "15", "--new", "100"],
+            [*QUIZGEN, "drill", "--progress-dir", str(tmp_path), "--limit", "15", "--new", "100"],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -185,7 +194,7 @@ def test_two_drills_at_once_lose_no_review(tmp_path: Path, attempt: int) -> None
 
 def test_a_corrupt_database_is_moved_aside_with_a_message(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_bytes(b"this is not a database" * 100)
-    result = run(["stats", "--data-dir", str(tmp_path)])
+    result = run(["stats", "--progress-dir", str(tmp_path)])
     assert result.returncode == 0
     assert "could not be read; it was moved to" in result.stderr
     aside = [p for p in tmp_path.iterdir() if ".unreadable-" in p.name]
@@ -212,67 +221,105 @@ def test_migrations_upgrade_an_old_database_and_keep_its_reviews(tmp_path: Path)
 def test_a_newer_database_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    result = run(["drill", "--data-dir", str(tmp_path)], "q\n")
+    result = run(["drill", "--progress-dir", str(tmp_path)], "q\n")
     assert result.returncode == 1
     assert "newer quizgen" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_progress_survives_a_regenerated_bank_and_reports_lost_items(tmp_path: Path) -> None:
-    run(["drill", "--data-dir", str(tmp_path), "--limit", "2"], "a\na\n")
+    run(["drill", "--progress-dir", str(tmp_path), "--limit", "2"], "a\na\n")
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         db.execute(
             "INSERT INTO cards (item_id, card, due)"
             " SELECT 'gone-item', card, due FROM cards LIMIT 1"
         )
-    result = run(["drill", "--data-dir", str(tmp_path), "--limit", "1"], "a\n")
+    result = run(["drill", "--progress-dir", str(tmp_path), "--limit", "1"], "a\n")
     assert result.returncode == 0
     assert "1 item(s) in your progress are no longer in the question bank" in result.stderr
 
 
-def test_data_dir_comes_from_the_environment(tmp_path: Path) -> None:
-    run(["drill", "--limit", "1"], "a\n", env={"QUIZGEN_DATA_DIR": str(tmp_path)})
+def test_progress_dir_comes_from_the_environment(tmp_path: Path) -> None:
+    run(["drill", "--limit", "1"], "a\n", env={"QUIZGEN_PROGRESS_DIR": str(tmp_path)})
     assert reviews(tmp_path) == 1
 
 
-def test_exam_is_forward_only_times_out_and_is_saved(tmp_path: Path) -> None:
-    child = subprocess.Popen(
-        [
-            *QUIZGEN,
-            "exam",
-            "--data-dir",
-            str(tmp_path),
-            "-n",
-            "10",
-            "--minutes",
-            "0.05",
-            "--seed",
-            "3",
-            "--no-color",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
+def test_the_former_names_of_the_progress_folder_still_work(tmp_path: Path) -> None:
+    """Scripts written for 0.1 keep finding their progress."""
+    run(["drill", "--limit", "1"], "a\n", env={"QUIZGEN_DATA_DIR": str(tmp_path / "env")})
+    run(["drill", "--data-dir", str(tmp_path / "option"), "--limit", "1"], "a\n")
+    assert reviews(tmp_path / "env") == 1
+    assert reviews(tmp_path / "option") == 1
+
+
+class ScriptedKeys(Keys):
+    """Answers from a script; each answer takes `seconds` on the exam's timer."""
+
+    def __init__(self, answers: list[str], timer: list[float], seconds: float) -> None:
+        super().__init__(io.StringIO())
+        self.answers, self.timer, self.seconds = answers, timer, seconds
+
+    def answer(self, options: int, deadline: float | None, echo: TextIO) -> Answer | str:
+        self.timer[0] += self.seconds
+        if deadline is not None and self.timer[0] >= deadline:
+            return TIMEOUT
+        parsed = parse(self.answers.pop(0), options) if self.answers else QUIT
+        assert parsed is not None
+        return parsed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seconds_per_answer", [25.0, 40.0])
+def test_exam_is_forward_only_times_out_and_is_saved(
+    tmp_path: Path, seconds_per_answer: float
+) -> None:
+    """One minute for ten questions: at 25 s an answer time runs out on the third question,
+    at 40 s on the second."""
+    catalog = Catalog.of(load_data(DATA_DIR))
+    questions = assemble(catalog, count=10, seed=3, blueprint="mblex").questions
+    timer = [0.0]
+    keys = ScriptedKeys(["a", "b", "c"], timer, seconds_per_answer)
+    out = io.StringIO()
+    store = Store(tmp_path)
+    try:
+        result = exam.run(
+            questions, 1, 70, store, keys, Screen(out, color=False), timer=lambda: timer[0]
+        )
+        store.record_exam(datetime.now(UTC), result.as_dict())
+        exam.show(result, {}, {}, Screen(out, color=False))
+    finally:
+        store.close()
+    answered = 2 if seconds_per_answer == 25 else 1
+    assert result.timed_out and result.answered == answered and result.total == 10
+    assert len(result.missed) >= 10 - answered  # unanswered items count as wrong
+    screen = out.getvalue()
+    assert f"[{answered + 1}/10" in screen  # the question time ran out on
+    assert f"[{answered + 2}/10" not in screen  # nothing asked after it
+    assert "Why" not in screen.split("time ran out")[0]  # no feedback during the exam
+    assert "(no answer)" in screen
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM exams").fetchone()[0] == 1
+        assert (
+            db.execute("SELECT count(*) FROM reviews WHERE mode = 'exam'").fetchone()[0] == answered
+        )
+
+
+def test_the_exam_command_saves_its_result(tmp_path: Path) -> None:
+    result = run(
+        ["exam", "--progress-dir", str(tmp_path), "-n", "10", "--seed", "3", "--no-color"],
+        "a\nb\nq\n",
     )
-    assert child.stdin is not None
-    child.stdin.write("a\nb\n")
-    child.stdin.flush()
-    time.sleep(6)  # well past the 3-second limit, however long start-up took
-    child.stdin.close()
-    out = child.stdout.read() if child.stdout else ""
-    assert child.wait(timeout=60) == 0
-    assert "Time is up." in out
-    assert ", 2 answered, time ran out" in out
-    assert "FAIL" in out or "PASS" in out
-    assert "By MBLEx content area:" in out and "By category:" in out
-    assert "(no answer)" in out  # unanswered items are listed as missed
-    assert "Why" not in out.split("Time is up.")[0]  # no feedback during the exam
+    assert result.returncode == 0, result.stderr
+    assert ", 2 answered" in result.stdout
+    assert "By MBLEx content area:" in result.stdout and "By category:" in result.stdout
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         assert db.execute("SELECT count(*) FROM exams").fetchone()[0] == 1
 
 
 def test_stats_shows_due_retention_streak_and_weak_spots(tmp_path: Path) -> None:
-    run(["drill", "--data-dir", str(tmp_path), "--limit", "6"], "s a\ns b\ns c\ns d\ns a\ns b\n")
-    result = run(["stats", "--data-dir", str(tmp_path)])
+    run(
+        ["drill", "--progress-dir", str(tmp_path), "--limit", "6"], "s a\ns b\ns c\ns d\ns a\ns b\n"
+    )
+    result = run(["stats", "--progress-dir", str(tmp_path)])
     out = result.stdout
     assert result.returncode == 0
     for heading in (
@@ -288,12 +335,6 @@ def test_stats_shows_due_retention_streak_and_weak_spots(tmp_path: Path) -> None
         assert heading in out, heading
     days = [line for line in out.splitlines() if re.fullmatch(r"  \d\d-\d\d +\d+ #*", line)]
     assert len(days) == 30
-
-
-@pytest.mark.parametrize("command", ["drill", "exam", "stats"])
-def test_help_shows_an_example(command: str) -> None:
-    result = run([command, "--help"])
-    assert "Example" in result.stdout and f"quizgen {command}" in result.stdout
 
 
 def test_a_locked_database_is_waited_for_not_moved_aside(tmp_path: Path) -> None:
@@ -320,7 +361,7 @@ def test_a_locked_database_is_waited_for_not_moved_aside(tmp_path: Path) -> None
 def test_default_exam_has_as_many_items_as_the_bank_holds_without_repeats(tmp_path: Path) -> None:
     most = min(EXAM_ITEMS, largest(Catalog.of(load_data(DATA_DIR)), seed=3))
     result = subprocess.run(
-        [*QUIZGEN, "exam", "--data-dir", str(tmp_path), "--seed", "3", "--no-color"],
+        [*QUIZGEN, "exam", "--progress-dir", str(tmp_path), "--seed", "3", "--no-color"],
         input="q\ny\n",
         capture_output=True,
         text=True,

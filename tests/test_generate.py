@@ -62,7 +62,7 @@ def test_no_fact_stem_or_option_twice_and_keys_spread_evenly(options: int, count
         assert len(q["options"]) == options
         assert [o["correct"] for o in q["options"]].count(True) == 1
         assert all(o["why_wrong"] for o in q["options"] if not o["correct"])
-        assert q["rationale"] and q["source"]["quote"] and q["source"]["title"]
+        assert q["rationale"] and q["quote"] and q["source_title"] and q["source"]
         assert q["category"] and q["area"] and q["kind"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -17,7 +18,7 @@ from tests.conftest import DATA_DIR
 
 
 @pytest.fixture(scope="module")
-def bank_items(built_site: Path) -> dict[str, dict[str, object]]:
+def bank_items(built_site: Path) -> dict[str, dict[str, Any]]:
     document = json.loads((built_site / "assets" / "quiz-bank.json").read_text())
     return {item["id"]: item for item in document["items"]}
 
@@ -40,7 +41,7 @@ def open_quiz(watched: Watched, url: str) -> Page:
     return show_quiz(watched.page)
 
 
-def test_the_browser_bank_is_the_cli_bank(bank_items: dict[str, dict[str, object]]) -> None:
+def test_the_browser_bank_is_the_cli_bank(bank_items: dict[str, dict[str, Any]]) -> None:
     bank = build_bank(load_data(DATA_DIR))
     assert set(bank_items) == {i.id for i in bank.usable(4)}
     item = bank.usable(4)[0]
@@ -49,7 +50,7 @@ def test_the_browser_bank_is_the_cli_bank(bank_items: dict[str, dict[str, object
 
 
 def test_each_comparison_has_its_items_in_a_file_of_its_own(
-    built_site: Path, bank_items: dict[str, dict[str, object]]
+    built_site: Path, bank_items: dict[str, dict[str, Any]]
 ) -> None:
     compared = {i["comparison"] for i in bank_items.values() if i["comparison"]}
     files = {p.stem: p for p in (built_site / "assets" / "quiz-bank").glob("*.json")}
@@ -60,7 +61,7 @@ def test_each_comparison_has_its_items_in_a_file_of_its_own(
 
 
 def test_each_comparison_page_ends_with_a_self_check_on_its_own_facts(
-    site_url: str, watched: Watched, bank_items: dict[str, dict[str, object]]
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
 ) -> None:
     fetched: list[str] = []
     watched.page.on("request", lambda request: fetched.append(request.url))
@@ -78,9 +79,7 @@ def test_each_comparison_page_ends_with_a_self_check_on_its_own_facts(
     assert watched.console_errors == [] and watched.foreign_requests == []
 
 
-def _answer(
-    page: Page, n: int, *, right: bool, items: dict[str, dict[str, object]]
-) -> dict[str, object]:
+def _answer(page: Page, n: int, *, right: bool, items: dict[str, dict[str, Any]]) -> dict[str, Any]:
     question = page.locator("fieldset.quizgen-question").nth(n)
     item = items[question.get_attribute("data-item") or ""]
     buttons = question.locator("button.quizgen-option")
@@ -99,13 +98,13 @@ def _answer(
 
 
 def test_answers_show_the_rationale_and_the_score_updates(
-    site_url: str, watched: Watched, bank_items: dict[str, dict[str, object]]
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
 ) -> None:
     page = open_quiz(watched, site_url + "practice/")
     right = _answer(page, 0, right=True, items=bank_items)
     assert right["feedback"].startswith("Right.")
     assert f"Why: {right['item']['rationale']}" in right["feedback"]
-    assert f"Source: {right['item']['source']}" in right["feedback"]
+    assert f"Source: {right['item']['source_title']}" in right["feedback"]
     wrong = _answer(page, 1, right=False, items=bank_items)
     reasons = {d["text"]: d["why"] for d in wrong["item"]["distractors"]}
     assert wrong["feedback"].startswith("Wrong. The answer is")
@@ -118,7 +117,7 @@ def test_answers_show_the_rationale_and_the_score_updates(
 
 
 def test_progress_is_kept_in_local_storage(
-    site_url: str, watched: Watched, bank_items: dict[str, dict[str, object]]
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
 ) -> None:
     page = open_quiz(watched, site_url + "practice/")
     _answer(page, 0, right=True, items=bank_items)
@@ -147,7 +146,7 @@ def test_a_keyboard_alone_runs_a_quiz(site_url: str, watched: Watched) -> None:
 
 
 def test_new_quiz_differs_and_filters_apply(
-    site_url: str, watched: Watched, bank_items: dict[str, dict[str, object]]
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
 ) -> None:
     page = open_quiz(watched, site_url + "practice/")
 
@@ -180,7 +179,7 @@ def test_quizzes_survive_instant_navigation(site_url: str, watched: Watched) -> 
 
 
 def test_quiz_pages_are_accessible_after_answering(
-    site_url: str, watched: Watched, bank_items: dict[str, dict[str, object]]
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
 ) -> None:
     page = open_quiz(watched, site_url + "practice/")
     _answer(page, 0, right=False, items=bank_items)

@@ -109,7 +109,7 @@
           feedback.appendChild(element("p", "quizgen-verdict", correct ? "Right." : "Wrong. The answer is " + LETTERS[options.indexOf(item.key)] + ". " + item.key));
           if (!correct) feedback.appendChild(element("p", "quizgen-why-not", "Why not " + LETTERS[position] + ": " + why[text]));
           feedback.appendChild(element("p", "quizgen-rationale", "Why: " + item.rationale));
-          feedback.appendChild(element("p", "quizgen-source", "Source: " + item.source + ": \u201c" + item.quote + "\u201d"));
+          feedback.appendChild(element("p", "quizgen-source", "Source: " + item.source_title + ": \u201c" + item.quote + "\u201d"));
           score.answered += 1;
           if (correct) score.right += 1;
           status.textContent = "Score: " + score.right + " of " + score.answered + " answered, " + items.length + " in all";

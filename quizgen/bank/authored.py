@@ -5,22 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from quizgen.bank.item import Choice, Item
+from quizgen.bank.item_builder import new_item
 from quizgen.data.model import Dataset
 
 
 def items(data: Dataset) -> Iterator[Item]:
     for authored in data.items:
-        yield Item(
+        yield new_item(
             id=authored.id,
             kind="scenario",
             fact=f"scenario:{authored.id}",
             stem=" ".join(authored.stem.split()),
             key=authored.key,
             # Authored distractors are written in the order the author wants them shown first.
-            distractors=tuple(Choice(d.text, d.why) for d in authored.distractors),
+            distractors=(Choice(d.text, d.why) for d in authored.distractors),
             rationale=" ".join(authored.rationale.split()),
-            source=authored.source,
-            source_title=data.source(authored.source).title,
+            source=data.source(authored.source),
             quote=authored.quote,
             category=authored.category,
             area=authored.area,

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizgen.bank.item import Bank, Choice, Item
+from quizgen.bank.item import Bank, Item
 from quizgen.cache import cached
 from quizgen.data.files import default_data_dir
 
@@ -33,6 +33,7 @@ class Catalog:
     comparisons: tuple[str, ...]
     categories: Mapping[str, str]  # id -> label
     areas: tuple[ExamArea, ...]
+    dimensions: Mapping[str, str]  # id -> label
 
     @classmethod
     def of(cls, data: Dataset) -> Catalog:
@@ -44,6 +45,7 @@ class Catalog:
             comparisons=tuple(c.id for c in data.comparisons),
             categories={c.id: c.label for c in data.categories},
             areas=tuple(ExamArea(a.id, a.name, a.weight) for a in data.exam.areas),
+            dimensions={d.id: d.label for d in data.dimensions},
         )
 
 
@@ -65,39 +67,22 @@ def load_catalog(data_dir: Path | None, data: Dataset | None = None) -> Catalog:
 
 def _to_json(catalog: Catalog) -> dict[str, Any]:
     return {
-        "items": [_item_json(i) for i in catalog.bank.items],
+        "items": [i.to_json() for i in catalog.bank.items],
         "dropped": dict(catalog.bank.dropped),
         "types": catalog.types,
         "comparisons": catalog.comparisons,
         "categories": dict(catalog.categories),
         "areas": [asdict(a) for a in catalog.areas],
+        "dimensions": dict(catalog.dimensions),
     }
-
-
-def _item_json(item: Item) -> dict[str, Any]:
-    return {
-        **{f.name: getattr(item, f.name) for f in fields(Item)},
-        "distractors": [asdict(d) for d in item.distractors],
-        "basis": dict(item.basis),
-    }
-
-
-def _item(stored: dict[str, Any]) -> Item:
-    return Item(
-        **{
-            **stored,
-            "distractors": tuple(Choice(**d) for d in stored["distractors"]),
-            "types": tuple(stored["types"]),
-            "facets": tuple(stored["facets"]),
-        }
-    )
 
 
 def _from_json(stored: dict[str, Any]) -> Catalog:
     return Catalog(
-        bank=Bank(tuple(_item(i) for i in stored["items"]), Counter(stored["dropped"])),
+        bank=Bank(tuple(Item.from_json(i) for i in stored["items"]), Counter(stored["dropped"])),
         types=tuple(stored["types"]),
         comparisons=tuple(stored["comparisons"]),
         categories=dict(stored["categories"]),
         areas=tuple(ExamArea(**a) for a in stored["areas"]),
+        dimensions=dict(stored["dimensions"]),
     )

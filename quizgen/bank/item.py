@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from types import MappingProxyType
+from typing import Any
 
 KINDS = (
     "value",  # the value of a dimension for a type
@@ -22,6 +23,8 @@ KINDS = (
 )
 # Kinds that ask the student to apply knowledge to a case rather than recall it.
 APPLICATION_KINDS = ("vignette", "scenario")
+# Fields only the bank and its checker use: what a quiz's reader sees leaves them out.
+INTERNAL_FIELDS = ("fact", "basis", "facets")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,37 @@ class Item:
     def options(self, count: int) -> tuple[str, ...]:
         """The key and the first `count - 1` distractors, key first."""
         return (self.key, *(d.text for d in self.distractors[: count - 1]))
+
+    # The one codec of an item: the bank's cache, the site's question bank and the JSON
+    # export all write an item through `to_json`, and the cache reads it back here.
+
+    def to_json(self, options: int | None = None) -> dict[str, Any]:
+        """Every field as JSON values; with `options`, only the distractors shown with that
+        many options."""
+        shown = self.distractors if options is None else self.distractors[: options - 1]
+        return {
+            **{f.name: getattr(self, f.name) for f in fields(self)},
+            "distractors": [asdict(d) for d in shown],
+            "types": list(self.types),
+            "basis": dict(self.basis),
+            "facets": list(self.facets),
+        }
+
+    def public_json(self, options: int) -> dict[str, Any]:
+        """What a quiz's reader needs of the item shown with `options` options."""
+        return {k: v for k, v in self.to_json(options).items() if k not in INTERNAL_FIELDS}
+
+    @classmethod
+    def from_json(cls, stored: Mapping[str, Any]) -> Item:
+        return cls(
+            **{
+                **stored,
+                "distractors": tuple(Choice(**d) for d in stored["distractors"]),
+                "types": tuple(stored["types"]),
+                "basis": MappingProxyType(dict(stored["basis"])),
+                "facets": tuple(stored["facets"]),
+            }
+        )
 
 
 @dataclass(frozen=True)

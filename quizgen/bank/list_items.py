@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts, Known
-from quizgen.bank.item import Choice, Item, item_id
+from quizgen.bank.item import Choice, Item
+from quizgen.bank.item_builder import item_on_fact
 from quizgen.bank.table_items import facet
 from quizgen.data.model import Comparison
 
@@ -72,26 +73,21 @@ def _item(
 ) -> Item:
     data = facts.data
     dimension = data.dimension(fact.dimension)
-    source = data.source(fact.source)
     wrong = _wrong_for(facts, fact) if wrong is None else wrong
-    return Item(
-        id=item_id(kind, *basis.values(), fact.value),
+    return item_on_fact(
+        facts,
+        fact,
         kind=kind,
+        id_parts=(*basis.values(), fact.value),
         fact=f"{fact.type}:{fact.dimension}:{' '.join(fact.value.casefold().split())}",
         stem=stem,
         key=fact.value,
-        distractors=tuple(by_preference(wrong, fact.value, fact.comparison.id)),
+        distractors=by_preference(wrong, fact.value, fact.comparison.id),
         rationale=(
             f"“{fact.value}” is on the list for {wording.name(data, fact.type)} "
-            f"({dimension.label.lower()}): {wording.cited(source, fact.quote)}."
+            f"({dimension.label.lower()}): {wording.cited(data.source(fact.source), fact.quote)}."
         ),
-        source=source.id,
-        source_title=source.title,
-        quote=fact.quote,
-        category=dimension.category,
-        area=dimension.area,
         types=tuple(dict.fromkeys((fact.type, basis.get("other", fact.type)))),
-        comparison=fact.comparison.id,
         basis=basis,
         facets=(facet(facts, fact),),
     )

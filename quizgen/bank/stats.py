@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from quizgen.bank import KINDS, MAX_OPTIONS, MIN_DISTRACTORS, Bank
-from quizgen.data.model import Dataset
+from quizgen.bank.catalog import Catalog
+from quizgen.bank.choose import MAX_OPTIONS, MIN_DISTRACTORS
+from quizgen.bank.item import KINDS
 
 
 def _table(title: str, counts: Counter[str], names: dict[str, str]) -> Iterator[str]:
@@ -17,18 +18,17 @@ def _table(title: str, counts: Counter[str], names: dict[str, str]) -> Iterator[
             yield f"  {name:<{width}}  {counts[key]:>4}"
 
 
-def stats_lines(bank: Bank, data: Dataset) -> Iterator[str]:
+def stats_lines(catalog: Catalog) -> Iterator[str]:
+    bank = catalog.bank
     items = bank.items
     usable = {n: len(bank.usable(n)) for n in range(MIN_DISTRACTORS + 1, MAX_OPTIONS + 1)}
     yield f"{len(items)} items ({', '.join(f'{v} with {n} options' for n, v in usable.items())})"
     yield from _table("by kind", Counter(i.kind for i in items), {k: k for k in KINDS})
+    yield from _table("by category", Counter(i.category for i in items), dict(catalog.categories))
     yield from _table(
-        "by category", Counter(i.category for i in items), {c.id: c.label for c in data.categories}
+        "by MBLEx area", Counter(i.area for i in items), {a.id: a.name for a in catalog.areas}
     )
-    yield from _table(
-        "by MBLEx area", Counter(i.area for i in items), {a.id: a.name for a in data.exam.areas}
-    )
-    uncovered = [a.name for a in data.exam.areas if not any(i.area == a.id for i in items)]
+    uncovered = [a.name for a in catalog.areas if not any(i.area == a.id for i in items)]
     if uncovered:
         yield "areas with no items: " + "; ".join(uncovered)
     dropped = sum(bank.dropped.values())

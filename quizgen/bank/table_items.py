@@ -14,7 +14,8 @@ from itertools import combinations
 from quizgen.bank import wording
 from quizgen.bank.choose import by_preference
 from quizgen.bank.facts import Facts, Known
-from quizgen.bank.item import Choice, Item, item_id
+from quizgen.bank.item import Choice, Item
+from quizgen.bank.item_builder import item_on_fact
 from quizgen.data.model import Comparison, TextCell
 
 # How a case opens; picked by the case's own facts, so the same case always reads the same.
@@ -61,26 +62,20 @@ def _why(facts: Facts, fact: Known, other: Known) -> str:
 def _common(facts: Facts, fact: Known, kind: str, stem: str, key: str, wrong: list[Choice]) -> Item:
     data = facts.data
     dimension = data.dimension(fact.dimension)
-    source = data.source(fact.source)
-    return Item(
-        id=item_id(kind, fact.comparison.id, fact.type, fact.dimension, fact.value),
+    return item_on_fact(
+        facts,
+        fact,
         kind=kind,
+        id_parts=(fact.comparison.id, fact.type, fact.dimension, fact.value),
         fact=_fact_key(fact),
         stem=stem,
         key=key,
-        distractors=tuple(by_preference(wrong, key, fact.comparison.id)),
+        distractors=by_preference(wrong, key, fact.comparison.id),
         rationale=(
             f"{wording.capitalised(wording.name(data, fact.type))}: {dimension.label.lower()} "
             f"{'includes' if dimension.kind == 'list' else 'is'} “{fact.value}” "
-            f"({wording.cited(source, fact.quote)})."
+            f"({wording.cited(data.source(fact.source), fact.quote)})."
         ),
-        source=source.id,
-        source_title=source.title,
-        quote=fact.quote,
-        category=dimension.category,
-        area=dimension.area,
-        types=(fact.type,),
-        comparison=fact.comparison.id,
         basis={"comparison": fact.comparison.id, "type": fact.type, "dimension": fact.dimension},
         facets=(facet(facts, fact),),
     )
@@ -230,34 +225,26 @@ def _paired(
             data.source(a.source), f"what is true of {labels} here?"
         )
         facets = tuple(facet(facts, k) for k in (a, b, *case))
-    source = data.source(a.source)
-    dimension = data.dimension(a.dimension)
-    return Item(
-        id=item_id(
-            kind,
+    return item_on_fact(
+        facts,
+        a,
+        kind=kind,
+        id_parts=(
             a.comparison.id,
             a.type,
             a.dimension,
             b.dimension,
             *(k.dimension for k in case or ()),
         ),
-        kind=kind,
         fact=f"{kind}:{_fact_key(a)}|{_fact_key(b)}",
         stem=stem,
         key=key,
-        distractors=tuple(wrong),
+        distractors=wrong,
         rationale=(
             (f"The case describes {asked} as this source tells it. " if case else "")
             + f"{wording.capitalised(asked)}: {a.claim} {b.claim} "
-            f"({wording.cited(source, a.quote)}; “{b.quote}”)."
+            f"({wording.cited(data.source(a.source), a.quote)}; “{b.quote}”)."
         ),
-        source=source.id,
-        source_title=source.title,
-        quote=a.quote,
-        category=dimension.category,
-        area=dimension.area,
-        types=(a.type,),
-        comparison=a.comparison.id,
         basis={
             "comparison": a.comparison.id,
             "type": a.type,

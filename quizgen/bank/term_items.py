@@ -15,6 +15,7 @@ from quizgen.bank.audit import spells_out
 from quizgen.bank.choose import MAX_OPTIONS, Pool, by_preference
 from quizgen.bank.facts import Facts
 from quizgen.bank.item import Choice, Item, item_id
+from quizgen.bank.item_builder import new_item
 from quizgen.bank.similarity import LIGHT_WORDS, overlaps, words
 from quizgen.data.model import Dataset, Source, Term
 
@@ -66,16 +67,15 @@ def _term_item(
     data: Dataset, term: Term, kind: str, stem: str, key: str, wrong: list[Choice]
 ) -> Item:
     source = data.source(term.source)
-    return Item(
+    return new_item(
         id=item_id(kind, term.id),
         kind=kind,
         fact=f"term:{term.id}",
         stem=stem,
         key=key,
-        distractors=tuple(wrong),  # already in the order to show them
+        distractors=wrong,  # already in the order to show them
         rationale=f"{term.term}: {term.definition} ({wording.cited(source, term.quote)}).",
-        source=source.id,
-        source_title=source.title,
+        source=source,
         quote=term.quote,
         category=CATEGORY,
         area=_area(data, term),
@@ -189,19 +189,18 @@ def definition_items(facts: Facts, source: Source) -> Iterator[Item]:
         stem = wording.according_to(
             source, f"Which of the following describes {wording.name(data, type_id)}?"
         )
-        yield Item(
+        yield new_item(
             id=item_id("definition", source.id, type_id, definition.text),
             kind="definition",
             fact=f"definition:{source.id}:{type_id}:{definition.text.casefold()}",
             stem=stem,
             key=definition.text,
-            distractors=tuple(by_preference(unique, definition.text, None)),
+            distractors=by_preference(unique, definition.text, None),
             rationale=(
                 f"{wording.capitalised(wording.name(data, type_id))}: "
                 f"{wording.cited(source, definition.quote)}."
             ),
-            source=source.id,
-            source_title=source.title,
+            source=source,
             quote=definition.quote,
             category=CATEGORY,
             area=_area(data),

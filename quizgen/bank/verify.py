@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from quizgen.bank.audit import spells_out
@@ -189,11 +189,10 @@ class Checker:
             title = self.data.source(item.source).title
             if f'According to "{title}", ' not in item.stem:
                 problems.append("stem does not name the item's source")
-        basis = dict(item.basis)  # type: ignore[call-overload]
-        check = getattr(self, "_" + item.kind.replace("-", "_"), None)
-        if check is None:
+        proof = PROOFS.get(item.kind)
+        if proof is None:
             return [*problems, f"unknown kind {item.kind!r}"]
-        problems += list(check(item, basis))
+        problems += list(proof(self, item, dict(item.basis)))  # type: ignore[call-overload]
         return problems
 
     def _cell(
@@ -444,3 +443,18 @@ class Checker:
                 ):
                     problems.append(f"{item.id} keys what {other.id} marks wrong")
         return problems
+
+
+# How each kind of item is proved. A kind missing here is refused as unknown.
+PROOFS: dict[str, Callable[[Checker, _Item, dict[str, str]], Iterator[str]]] = {
+    "value": Checker._value,
+    "statement": Checker._statement,
+    "paired": Checker._paired,
+    "vignette": Checker._vignette,
+    "list": Checker._list,
+    "discriminator": Checker._discriminator,
+    "term": Checker._term,
+    "term-name": Checker._term_name,
+    "definition": Checker._definition,
+    "scenario": Checker._scenario,
+}

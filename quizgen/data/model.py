@@ -163,8 +163,8 @@ class MassageType(Frozen):
     )
 
 
-class Item(Frozen):
-    """One member of a list cell."""
+class ListEntry(Frozen):
+    """One entry of a list cell."""
 
     value: ShortText
     quote: Quote
@@ -182,7 +182,7 @@ class TextCell(Frozen):
 
 
 class ListCell(Frozen):
-    items: tuple[Item, ...]
+    items: tuple[ListEntry, ...]
     quote: Quote | None = Field(
         None, description="Evidence for the list as a whole; needed when it is empty."
     )
@@ -344,7 +344,7 @@ class Resource(Frozen):
     title: Text
     by: Text | None = None
     source: Id
-    facts: tuple[Item, ...] = ()
+    facts: tuple[ListEntry, ...] = ()
 
 
 def _full_question(stem: str) -> str:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import genanki
 
-from quizgen.export.plain import questions
 from quizgen.quiz import LETTERS, Question, Quiz
 
 # Chosen once at random; they must never change, or Anki would see a new note type and deck.
@@ -65,7 +64,7 @@ def back(q: Question) -> str:
 
 def export(quiz: Quiz) -> bytes:
     deck = genanki.Deck(DECK_ID, quiz.title)
-    for q in questions(quiz):
+    for q in quiz.questions:
         deck.add_note(
             genanki.Note(
                 model=MODEL,

@@ -7,7 +7,6 @@ Questions are marked [plain], so Moodle shows any markup in the data as text.
 
 from __future__ import annotations
 
-from quizgen.export.plain import questions
 from quizgen.quiz import Quiz
 
 _SPECIAL = "~=#{}:"
@@ -29,7 +28,7 @@ def export(quiz: Quiz) -> bytes:
     labels = quiz.category_labels
     blocks = [f"// {quiz.title} (seed {quiz.seed})"]
     current = None
-    for q in sorted(questions(quiz), key=lambda q: (q.item.category, q.number)):
+    for q in sorted(quiz.questions, key=lambda q: (q.item.category, q.number)):
         item = q.item
         if item.category != current:
             current = item.category

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from quizgen.blueprint import COVERAGE_TITLE
 from quizgen.quiz import LETTERS, Quiz, Variant
 
 STYLE = """
@@ -68,11 +69,10 @@ def _coverage(body: ET.Element, quiz: Quiz) -> None:
     if quiz.blueprint is None:
         return
     section = _sub(body, "section", **{"class": "coverage"})
-    _sub(section, "h1", "Coverage of the MBLEx content areas")
+    _sub(section, "h1", COVERAGE_TITLE)
     ul = _sub(section, "ul")
     for share in quiz.blueprint:
-        note = " - not covered by this material" if share.available == 0 else ""
-        _sub(ul, "li", f"{share.name} ({share.weight}%): {share.quota} of {share.target}{note}")
+        _sub(ul, "li", share.coverage())
 
 
 def export(quiz: Quiz) -> bytes:

@@ -5,26 +5,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from quizgen.quiz import Question, Quiz
+from quizgen.quiz import LETTERS, Question, Quiz
 
 
-def question(q: Question) -> dict[str, Any]:
-    item = q.item
+def question(q: Question, options: int) -> dict[str, Any]:
+    # The item's own fields as the item codec writes them; the key and distractors are
+    # replaced by the options in this variant's order.
+    item = q.item.public_json(options)
+    del item["key"], item["distractors"]
     return {
         "number": q.number,
-        "id": item.id,
-        "kind": item.kind,
-        "stem": item.stem,
+        **item,
         "options": [
-            {"letter": chr(65 + n), "text": text, "correct": n == q.key_index, "why_wrong": why}
+            {"letter": LETTERS[n], "text": text, "correct": n == q.key_index, "why_wrong": why}
             for n, (text, why) in enumerate(zip(q.options, q.reasons, strict=True))
         ],
         "key": q.key_letter,
-        "rationale": item.rationale,
-        "source": {"id": item.source, "title": item.source_title, "quote": item.quote},
-        "category": item.category,
-        "area": item.area,
-        "types": list(item.types),
     }
 
 
@@ -34,7 +30,7 @@ def export(quiz: Quiz) -> bytes:
         "seed": quiz.seed,
         "options": quiz.options,
         "variants": [
-            {"label": v.label, "questions": [question(q) for q in v.questions]}
+            {"label": v.label, "questions": [question(q, quiz.options) for q in v.questions]}
             for v in quiz.variants
         ],
     }

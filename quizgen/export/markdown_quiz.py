@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.export.coverage import coverage_lines
+from quizgen.blueprint import COVERAGE_TITLE
 from quizgen.quiz import LETTERS, Quiz, Variant
 
 
@@ -41,5 +41,6 @@ def export(quiz: Quiz) -> bytes:
         lines += _student(quiz, variant)
     for variant in quiz.variants:
         lines += _key(quiz, variant)
-    lines += coverage_lines(quiz)
+    if quiz.blueprint is not None:
+        lines += [f"# {COVERAGE_TITLE}", "", *(f"- {s.coverage()}" for s in quiz.blueprint)]
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

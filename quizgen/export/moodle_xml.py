@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from quizgen.export.plain import questions
 from quizgen.quiz import Question, Quiz
 
 
@@ -58,7 +57,7 @@ def _multichoice(quiz: Quiz, root: ET.Element, q: Question) -> None:
 def export(quiz: Quiz) -> bytes:
     root = ET.Element("quiz")
     current = None
-    for q in sorted(questions(quiz), key=lambda q: (q.item.category, q.number)):
+    for q in sorted(quiz.questions, key=lambda q: (q.item.category, q.number)):
         if q.item.category != current:
             current = q.item.category
             _category(quiz, root, current)

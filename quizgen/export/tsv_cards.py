@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from quizgen.export.plain import questions
 from quizgen.quiz import LETTERS, Quiz
 
 _BREAKS = re.compile(r"[\t\r\n]+")
@@ -19,7 +18,7 @@ def flat(text: str) -> str:
 
 def export(quiz: Quiz) -> bytes:
     lines = []
-    for q in questions(quiz):
+    for q in quiz.questions:
         options = " ".join(f"({LETTERS[n]}) {flat(o)}" for n, o in enumerate(q.options))
         term = f"{flat(q.item.stem)} {options}"
         definition = f"({q.key_letter}) {flat(q.item.key)} - {flat(q.item.rationale)}"

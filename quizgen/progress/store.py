@@ -19,8 +19,10 @@ from pathlib import Path
 
 import platformdirs
 
-ENV_VAR = "QUIZGEN_DATA_DIR"
+ENV_VAR = "QUIZGEN_PROGRESS_DIR"
+FORMER_ENV_VAR = "QUIZGEN_DATA_DIR"  # its name before 0.2, still read so no progress is lost
 FILE_NAME = "progress.sqlite3"
+BUSY_SECONDS = 30
 
 # Each entry upgrades the schema by one version; PRAGMA user_version records how far it got.
 MIGRATIONS: tuple[str, ...] = (
@@ -68,7 +70,7 @@ class ProgressError(Exception):
 
 
 def default_dir() -> Path:
-    configured = os.environ.get(ENV_VAR)
+    configured = os.environ.get(ENV_VAR) or os.environ.get(FORMER_ENV_VAR)
     return Path(configured) if configured else Path(platformdirs.user_data_dir("quizgen"))
 
 
@@ -99,12 +101,14 @@ class Store:
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        # Another drill may hold the lock for a moment (creating the tables, say): that is
-        # waited out, never mistaken for damage.
-        for _ in range(300):
+        # One wait for a lock another drill holds (creating the tables, say), with one
+        # deadline: SQLite waits where it can, and some locks (a journal-mode switch under
+        # way) it reports at once, so those are tried again until the same deadline.
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
             db = None
             try:
-                db = self._connect()
+                db = self._connect(max(0.0, deadline - time.monotonic()))
                 if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                     raise sqlite3.DatabaseError("quick_check failed")
                 self._migrate(db)
@@ -113,12 +117,16 @@ class Store:
                 if db is not None:
                     db.close()
                 if isinstance(err, sqlite3.OperationalError) and _busy(err):
-                    time.sleep(0.1)
-                    continue
+                    if time.monotonic() < deadline:
+                        time.sleep(0.05)
+                        continue
+                    raise ProgressError(
+                        f"{self.path} stayed locked by another program for {BUSY_SECONDS} s; "
+                        "try again"
+                    ) from None
                 if isinstance(err, sqlite3.OperationalError) and "not a database" not in str(err):
                     raise ProgressError(f"cannot use {self.path}: {err}") from None
                 return self._start_afresh()
-        raise ProgressError(f"{self.path} stayed locked by another program; try again")
 
     def _start_afresh(self) -> sqlite3.Connection:
         """Move an unreadable database aside, with its journal files, and start a new one."""
@@ -133,9 +141,8 @@ class Store:
         self._migrate(db)
         return db
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA busy_timeout = 30000")
+    def _connect(self, wait: float = BUSY_SECONDS) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=wait, isolation_level=None)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         return db

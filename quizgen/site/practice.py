@@ -41,23 +41,7 @@ def bank_files(bank: Bank, data: Dataset) -> dict[str, str]:
 
 
 def _bank_json(usable: Sequence[Item], data: Dataset) -> str:
-    items = [
-        {
-            "id": i.id,
-            "kind": i.kind,
-            "stem": i.stem,
-            "key": i.key,
-            "distractors": [{"text": d.text, "why": d.why} for d in i.distractors[: OPTIONS - 1]],
-            "rationale": i.rationale,
-            "source": i.source_title,
-            "quote": i.quote,
-            "category": i.category,
-            "area": i.area,
-            "types": list(i.types),
-            "comparison": i.comparison,
-        }
-        for i in usable
-    ]
+    items = [i.public_json(OPTIONS) for i in usable]
     document = {
         "items": items,
         "types": {t.id: t.name for t in data.types},

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from quizgen.bank.item import Item
 from quizgen.progress.schedule import Schedule
+from quizgen.quiz import arrange
 from quizgen.study.keys import QUIT, Answer, Keys
 from quizgen.study.screen import Screen
 
@@ -74,15 +75,11 @@ def run(
         screen.say("Nothing is due and no new items are left for today.")
     while queue:
         item = queue.pop(0)
-        wrong = list(item.distractors[: options - 1])
-        shuffle.shuffle(wrong)  # fresh option order every time an item comes back
-        key = shuffle.randrange(len(wrong) + 1)
-        texts = [w.text for w in wrong]
-        reasons = [w.why for w in wrong]
-        texts.insert(key, item.key)
-        reasons.insert(key, "")
+        # A fresh option order every time an item comes back.
+        question = arrange(item, options, shuffle.randrange(options), summary.answered + 1, shuffle)
+        texts, key = question.options, question.key_index
         label = "new" if schedule.is_new(item.id) else "review"
-        screen.question(f"[{summary.answered + 1}, {label}, {len(queue)} more]", item, tuple(texts))
+        screen.question(f"[{summary.answered + 1}, {label}, {len(queue)} more]", item, texts)
         screen.out.write("Answer (s/u for sure/unsure first if you like; q quits): ")
         screen.out.flush()
         answer = keys.answer(len(texts), None, screen.out)
@@ -91,7 +88,7 @@ def run(
             break
         correct = answer.index == key
         card = schedule.answer(item, correct, answer.confident, texts[answer.index], clock())
-        screen.feedback(item, tuple(texts), key, answer.index, tuple(reasons))
+        screen.feedback(item, texts, key, answer.index, question.reasons)
         summary.answered += 1
         summary.correct += correct
         summary.by_category[item.category] += 1

@@ -55,13 +55,16 @@ def run(
     keys: Keys,
     screen: Screen,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    timer: Callable[[], float] = time.monotonic,
 ) -> ExamResult:
-    deadline = time.monotonic() + minutes * 60
+    """Ask every question once, in order, until the last, q, or the end of `minutes` on
+    `timer` (seconds; `keys` waits on the same clock)."""
+    deadline = timer() + minutes * 60
     chosen: dict[int, int] = {}
     timed_out = False
     screen.say(f"{len(questions)} questions, {minutes:g} minutes. No going back; q ends the exam.")
     for q in questions:
-        left = deadline - time.monotonic()
+        left = deadline - timer()
         if left <= 0:
             timed_out = True
             break
