@@ -264,8 +264,8 @@ def audit(data_dir: Path | None, options: int) -> None:
     Example:
         quizgen audit --options 4
     """
-    from quizgen.bank import build_bank
     from quizgen.bank.audit import audit as run_audit
+    from quizgen.bank.build import build_bank
 
     data = _load(data_dir)
     report = run_audit(build_bank(data).usable(options), options, data)

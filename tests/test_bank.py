@@ -10,10 +10,10 @@ from dataclasses import replace
 import pytest
 
 from quizgen import load_data
-from quizgen.bank import KINDS, Bank, Choice, Item, build_bank
 from quizgen.bank.audit import audit, check_item
+from quizgen.bank.build import build_bank
 from quizgen.bank.catalog import Catalog
-from quizgen.bank.item import APPLICATION_KINDS
+from quizgen.bank.item import APPLICATION_KINDS, KINDS, Bank, Choice, Item
 from quizgen.bank.verify import PROOFS, Checker
 from quizgen.data.model import Dataset
 from quizgen.quiz import assemble

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from playwright.sync_api import Browser
 
 from quizgen import load_data
-from quizgen.bank import build_bank
+from quizgen.bank.build import build_bank
 from quizgen.quiz import variant_label
 from tests.conftest import DATA_DIR
 

@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from quizgen import load_data
-from quizgen.bank import build_bank
+from quizgen.bank.build import build_bank
 from tests.browser import Watched, watched_page
 from tests.conftest import DATA_DIR
 

@@ -37,7 +37,7 @@ class Catalog:
 
     @classmethod
     def of(cls, data: Dataset) -> Catalog:
-        from quizgen.bank import build_bank
+        from quizgen.bank.build import build_bank
 
         return cls(
             bank=build_bank(data),

@@ -13,7 +13,7 @@ import random
 import sys
 
 from quizgen import load_data
-from quizgen.bank import build_bank
+from quizgen.bank.build import build_bank
 
 
 def main(seed: int, count: int) -> str:
