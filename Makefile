@@ -1,20 +1,25 @@
 # Every target sets up its own virtual environment first, so a fresh clone needs only
-# `make serve` or `make test`.
+# `make serve` or `make test` (`make test-fast` skips the browser and slow tests).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# pip-tools lives in a venv of its own, so only `make lock` ever needs it.
+LOCK_VENV := $(VENV)/lock-tools
 READERS := tests/readers/node_modules/.installed
 BENCH_TOOLS := bench/lighthouse/node_modules/.installed
 # Material prints an end-of-life notice on every build; the notice is known and noted.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint typecheck bench clean
+.PHONY: serve build test test-fast lint typecheck lock bench clean
 
-$(STAMP): pyproject.toml
+# Exact versions with their hashes come from requirements.lock; the project itself is not in
+# the lock, so it goes in last, without its dependencies.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 # A GIFT parser (gift-pegjs, pinned in the lock file) reads the GIFT exports back in the tests.
@@ -42,6 +47,21 @@ typecheck: $(STAMP)
 
 test: lint typecheck $(READERS)
 	$(BIN)/python -m pytest
+
+# Everything but the tests marked browser (Chromium), slow (over ~2 s) or node (npm's GIFT reader).
+test-fast: lint typecheck
+	$(BIN)/python -m pytest -m "not browser and not slow and not node"
+
+# Rewrites requirements.lock from pyproject.toml (the dev extra and all it pulls in), keeping
+# each pin that still fits; `make lock LOCK_ARGS=--upgrade` moves every pin to the newest allowed.
+# quizgen itself is left out of the lock (the install above adds it with --no-deps), so
+# pip-compile's warning that quizgen is not pinned is expected.
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip pip-tools
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --extra dev --strip-extras \
+		--unsafe-package quizgen --no-emit-index-url --no-emit-find-links $(LOCK_ARGS) \
+		--output-file requirements.lock pyproject.toml
 
 # Every benchmark, one table; the record goes to bench/RESULTS.md. Needs Chromium.
 bench: $(STAMP) $(BENCH_TOOLS)

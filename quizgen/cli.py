@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from quizgen.data.model import Dataset
     from quizgen.progress.store import Store
     from quizgen.quiz import Filters
+
+T = TypeVar("T")
 
 DATA_DIR = click.argument(
     "data_dir",
@@ -36,28 +38,28 @@ OPTIONS = click.option(
 )
 
 
-def _load(data_dir: Path | None) -> Dataset:
-    from quizgen.data.loader import load_data
+def _from_data(read: Callable[[], T]) -> T:
+    """What `read` works out from the data; bad data ends the command with every problem."""
     from quizgen.data.problems import DataError
 
     try:
-        return load_data(data_dir)
+        return read()
     except DataError as err:
         for problem in err.problems:
             click.echo(str(problem), err=True)
         raise click.ClickException("the data has problems; run `quizgen validate`") from None
+
+
+def _load(data_dir: Path | None) -> Dataset:
+    from quizgen.data.loader import load_data
+
+    return _from_data(lambda: load_data(data_dir))
 
 
 def _catalog(data_dir: Path | None) -> Catalog:
     from quizgen.bank.catalog import load_catalog
-    from quizgen.data.problems import DataError
 
-    try:
-        return load_catalog(data_dir)
-    except DataError as err:
-        for problem in err.problems:
-            click.echo(str(problem), err=True)
-        raise click.ClickException("the data has problems; run `quizgen validate`") from None
+    return _from_data(lambda: load_catalog(data_dir))
 
 
 def _check_choices(option: str, given: tuple[str, ...], known: list[str]) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, Route
 
 CHROMIUM = Path(os.environ.get("QUIZGEN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -100,8 +100,12 @@ def watched_page(browser: Browser, width: int = 1280, height: int = 900) -> Watc
             watched.foreign_requests.append(request.url)
             route.abort()
 
+    def on_dialog(dialog: Dialog) -> None:
+        watched.dialogs.append(dialog.message)
+        dialog.dismiss()
+
     page.on("console", on_console)
     page.on("pageerror", lambda error: watched.page_errors.append(str(error)))
-    page.on("dialog", lambda dialog: (watched.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("dialog", on_dialog)
     context.route("**/*", route)
     return watched

@@ -176,3 +176,21 @@ def browser() -> Iterator[Browser]:
         )
         yield chromium
         chromium.close()
+
+
+# --- Markers by fixture (see [tool.pytest.ini_options] markers) -------------------------
+
+# A test that asks for one of these drives Chromium; one that asks for a built site waits for
+# a full `mkdocs build` (hostile_site, in test_site_hostile.py, builds and serves its own).
+BROWSER_FIXTURES = {"browser", "site_url", "hostile_site"}
+SITE_BUILD_FIXTURES = {"built_site", "hostile_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark browser and site-build tests, so `make test-fast` can leave them out."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SITE_BUILD_FIXTURES:
+            item.add_marker(pytest.mark.slow)

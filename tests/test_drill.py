@@ -267,7 +267,6 @@ class ScriptedKeys(Keys):
         return parsed
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("seconds_per_answer", [25.0, 40.0])
 def test_exam_is_forward_only_times_out_and_is_saved(
     tmp_path: Path, seconds_per_answer: float

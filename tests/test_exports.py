@@ -7,6 +7,7 @@ import os
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -95,10 +96,11 @@ def any_quiz(request: pytest.FixtureRequest, quiz: Quiz) -> Quiz:
     return quiz if request.param == "shipped" else _hostile_quiz()
 
 
-def _by_id(read: list[dict[str, object]]) -> dict[object, dict[str, object]]:
+def _by_id(read: list[dict[str, Any]]) -> dict[object, dict[str, Any]]:
     return {q["id"]: q for q in read}
 
 
+@pytest.mark.node
 def test_gift_reads_back_to_the_same_questions(any_quiz: Quiz) -> None:
     read = _by_id(read_gift(gift.export(any_quiz)))
     expected = _expected(any_quiz)

@@ -233,7 +233,7 @@ def test_model_is_immutable(data: Dataset) -> None:
         medical.name = "Something else"  # type: ignore[misc]
     row = data.comparison("medical-vs-relaxation").rows[0]
     with pytest.raises(TypeError):
-        row.cells["medical"] = row.cells["relaxation"]  # type: ignore[index]
+        row.cells["medical"] = row.cells["relaxation"]
     with pytest.raises(AttributeError):
         data.types = ()  # type: ignore[misc]
 

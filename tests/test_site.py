@@ -77,7 +77,7 @@ def test_page_loads_cleanly_and_is_accessible(site_url: str, watched: Watched, p
 
 def _table_under(page: Page, heading_id: str) -> list[list[str]]:
     """The body rows (cell texts) of the first table after the heading with this id."""
-    return page.evaluate(
+    rows: list[list[str]] = page.evaluate(
         """id => {
             let el = document.getElementById(id);
             while (el && !(el.querySelector && el.querySelector('table'))) el = el.nextElementSibling;
@@ -86,6 +86,7 @@ def _table_under(page: Page, heading_id: str) -> list[list[str]]:
         }""",
         heading_id,
     )
+    return rows
 
 
 def test_mblex_page_shows_every_area_and_weight(

@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
+
 from tests.conftest import DATA_DIR, REPO
 
 RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")}
@@ -146,6 +148,7 @@ def _fetch(url: str) -> str:
         return ""
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_when_a_data_file_changes(tmp_path: Path) -> None:
     project = _project_copy(tmp_path)
     port = _free_port()

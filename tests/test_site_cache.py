@@ -12,6 +12,9 @@ import pytest
 
 from tests.test_site_build import _project_copy
 
+# Every test here runs whole mkdocs builds.
+pytestmark = pytest.mark.slow
+
 
 def build(project: Path, cache: Path, site: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "QUIZGEN_CACHE_DIR": str(cache)}
