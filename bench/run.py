@@ -152,6 +152,11 @@ def site_overhead(work: Path, runs: int) -> list[Row]:
     ]
 
 
+# Items per quiz in the benchmarks: a quiz repeats no fact, stem or option, and the shipped
+# bank holds 63 such items with four options (`quizgen generate --count 1000` says so).
+QUIZ_ITEMS = 60
+
+
 def cli_startup(work: Path, runs: int) -> list[Row]:
     cache = work / "cli-cache"
     env = {"QUIZGEN_CACHE_DIR": str(cache)}
@@ -161,7 +166,7 @@ def cli_startup(work: Path, runs: int) -> list[Row]:
         QUIZGEN,
         "generate",
         "--count",
-        "100",
+        str(QUIZ_ITEMS),
         "--format",
         "json",
         "-o",
@@ -173,7 +178,12 @@ def cli_startup(work: Path, runs: int) -> list[Row]:
     return [
         ratio_row("2. quizgen --help", "--help", help_time, imports, base, 1.5),
         ratio_row(
-            "2. generate --count 100 --format json", "generate", generated, imports, base, 3.0
+            f"2. generate --count {QUIZ_ITEMS} --format json",
+            "generate",
+            generated,
+            imports,
+            base,
+            3.0,
         ),
         ratio_row(
             "2. the same, first run after a data edit", "generate", first, imports, base, None
@@ -189,7 +199,7 @@ def class_workload(work: Path, runs: int) -> list[Row]:
                 QUIZGEN,
                 "generate",
                 "--count",
-                "100",
+                str(QUIZ_ITEMS),
                 "--variants",
                 "30",
                 "--seed",
@@ -206,7 +216,7 @@ def class_workload(work: Path, runs: int) -> list[Row]:
     (total,) = medians(runs, lambda: sum(command() for command in commands))
     return [
         Row(
-            "3. 30 variants x 100 items, all 8 formats",
+            f"3. 30 variants x {QUIZ_ITEMS} items, all 8 formats",
             f"{len(FORMATS)} generate commands, {total:.2f} s in all",
             f"{total:.2f} s",
             "< 3 s",
@@ -216,7 +226,7 @@ def class_workload(work: Path, runs: int) -> list[Row]:
 
 
 def pipeline(data: Path) -> Callable[[], float]:
-    """Load + bank + generate (100 items, JSON) in a fresh process, timed inside it: what
+    """Load + bank + generate (QUIZ_ITEMS items, JSON) in a fresh process, timed inside it: what
     grows with the data, without the interpreter's start-up, and without the cache."""
     script = (
         "import sys, time\n"
@@ -227,7 +237,7 @@ def pipeline(data: Path) -> Callable[[], float]:
         "from quizgen.quiz import assemble\n"
         "from quizgen.export import exporter\n"
         "catalog = Catalog.of(load_data(Path(sys.argv[1])))\n"
-        "exporter('json')(assemble(catalog, count=100, seed=1))\n"
+        f"exporter('json')(assemble(catalog, count={QUIZ_ITEMS}, seed=1))\n"
         "print(time.perf_counter() - start)\n"
     )
     return lambda: float(run([sys.executable, "-c", script, str(data)]))
@@ -286,7 +296,7 @@ def drill_latency(work: Path, runs: int) -> list[Row]:
     answers = max(runs, 20)
     child = pexpect.spawn(
         QUIZGEN,
-        ["drill", "--data-dir", str(folder), "--new", "100", "--limit", str(answers + 1)],
+        ["drill", "--progress-dir", str(folder), "--new", "100", "--limit", str(answers + 1)],
         env={**os.environ, "NO_COLOR": "1", "QUIZGEN_CACHE_DIR": str(work / "drill-cache")},
         encoding="utf-8",
         timeout=60,

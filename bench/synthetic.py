@@ -17,8 +17,9 @@ SHIPPED = Path(__file__).resolve().parent.parent / "data"
 KEEP_AS_IS = {"sources.yml", "exam.yml", "categories.yml", "schema.json"}
 
 
-# Values under these keys name things every copy shares (sources, categories, exam areas).
-SHARED_REFERENCES = {"category", "area", "source"}
+# Values under these keys name things every copy shares (sources, categories, exam areas), or
+# are kinds and groups, not ids (a glossary term's kind "assessment" is also a dimension's id).
+SHARED_REFERENCES = {"category", "area", "source", "kind", "group"}
 
 
 def _rename(document: object, ids: dict[str, str]) -> object:
@@ -48,6 +49,7 @@ def _defined_ids(files: list[Path]) -> set[str]:
             "items",
             "discrepancies",
             "resources",
+            "families",
         ):
             ids |= {entry["id"] for entry in data.get(section, [])}
     return ids

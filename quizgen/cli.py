@@ -12,7 +12,6 @@ import click
 if TYPE_CHECKING:
     from quizgen.bank.catalog import Catalog
     from quizgen.bank.item import Item
-    from quizgen.data.model import Dataset
     from quizgen.progress.store import Store
     from quizgen.quiz import Filters
 
@@ -48,12 +47,6 @@ def _from_data(read: Callable[[], T]) -> T:
         for problem in err.problems:
             click.echo(str(problem), err=True)
         raise click.ClickException("the data has problems; run `quizgen validate`") from None
-
-
-def _load(data_dir: Path | None) -> Dataset:
-    from quizgen.data.loader import load_data
-
-    return _from_data(lambda: load_data(data_dir))
 
 
 def _catalog(data_dir: Path | None) -> Catalog:
@@ -267,10 +260,9 @@ def audit(data_dir: Path | None, options: int) -> None:
         quizgen audit --options 4
     """
     from quizgen.bank.audit import audit as run_audit
-    from quizgen.bank.build import build_bank
 
-    data = _load(data_dir)
-    report = run_audit(build_bank(data).usable(options), options, data)
+    catalog = _catalog(data_dir)
+    report = run_audit(catalog.bank.usable(options), options, catalog.vocabulary)
     for violation in report.violations:
         click.echo(f"{violation.item}: {violation.rule}: {violation.detail}")
     click.echo(

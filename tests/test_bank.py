@@ -15,6 +15,7 @@ from quizgen.bank.build import build_bank
 from quizgen.bank.catalog import Catalog
 from quizgen.bank.item import APPLICATION_KINDS, KINDS, Bank, Choice, Item
 from quizgen.bank.verify import PROOFS, Checker
+from quizgen.bank.vocabulary import Vocabulary
 from quizgen.data.model import Dataset
 from quizgen.quiz import assemble
 from tests.conftest import DATA_DIR
@@ -81,7 +82,7 @@ def test_ids_come_from_the_fact_not_from_order(data, bank: Bank) -> None:  # typ
 
 @pytest.mark.parametrize("options", [3, 4, 5])
 def test_shipped_bank_breaks_no_item_writing_rule(bank: Bank, data, options: int) -> None:  # type: ignore[no-untyped-def]
-    report = audit(bank.usable(options), options, data)
+    report = audit(bank.usable(options), options, Vocabulary.of(data))
     assert [(v.item, v.rule, v.detail) for v in report.violations] == []
     assert report.key_longest_share <= 0.35
 
@@ -405,10 +406,10 @@ def test_audit_catches_each_rule(bank: Bank, data) -> None:  # type: ignore[no-u
         ),
     }
     for rule, bad in cases.items():
-        assert rule in [v.rule for v in check_item(bad, 4, data)], rule
+        assert rule in [v.rule for v in check_item(bad, 4, Vocabulary.of(data))], rule
     # A clue by its root: "insurers" in the stem, "Insurance" only in the key.
     rooted = replace(item, stem="Who regulates insurers in a state?", key="Insurance commissioner")
-    assert "no-clue-in-key" in [v.rule for v in check_item(rooted, 4, data)]
+    assert "no-clue-in-key" in [v.rule for v in check_item(rooted, 4, Vocabulary.of(data))]
 
 
 @pytest.mark.parametrize(

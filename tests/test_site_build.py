@@ -97,7 +97,7 @@ def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
 def test_back_links_and_anchors_have_a_name_but_no_tooltip(built_site: Path) -> None:
     page = (built_site / "comparisons" / "medical-vs-relaxation" / "index.html").read_text()
     for kind in ("footnote-backref", "headerlink"):
-        links = re.findall(rf'<a class="{kind}"[^>]*>', page)
+        links = re.findall(rf'<a [^>]*class="{kind}"[^>]*>', page)
         assert len(links) > 5
         assert all("aria-label=" in a and "title=" not in a for a in links)
 

@@ -6,13 +6,14 @@ or None. `audit` runs them all over a bank and reports how often the key is the 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quizgen.bank.item import Item
-from quizgen.data.model import Dataset
+from quizgen.bank.vocabulary import Vocabulary
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NEGATIVE = re.compile(r"\b(not|except|never|least)\b", re.IGNORECASE)
@@ -46,35 +47,28 @@ class Violation:
     detail: str
 
 
-def _full_question(item: Item, options: Sequence[str], data: Dataset) -> str | None:
-    last = re.split(r"(?<=[.!?])\s+", item.stem.strip())[-1]
-    if not item.stem.endswith("?") or len(_WORD.findall(last)) < 3 or not last[0].isupper():
-        return "the stem must end with a full question"
-    return None
+def _full_question(item: Item, options: Sequence[str], words: Vocabulary) -> str | None:
+    return _not_a_full_question(item.stem)
 
 
-def _no_all_or_none(item: Item, options: Sequence[str], data: Dataset) -> str | None:
-    found = [o for o in options if _ABOVE.search(o)]
+def _no_all_or_none(item: Item, options: Sequence[str], words: Vocabulary) -> str | None:
+    found = [o for o in options if _is_all_or_none(o)]
     return f"option {found[0]!r} is an all/none-of-the-above option" if found else None
 
 
-def _negatives_in_capitals(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+def _negatives_in_capitals(item: Item, options: Sequence[str], words: Vocabulary) -> str | None:
     """A negative question (NOT, EXCEPT) is in capitals; a case may say "not" in passing."""
-    question = re.split(r"(?<=[.!?”])\s+", item.stem.strip())[-1]
-    for match in _NEGATIVE.finditer(question):
-        if match.group() != match.group().upper():
-            return f"negative word {match.group()!r} in the stem must be in capitals (NOT, EXCEPT)"
-    return None
+    return _negative_in_lower_case(item.stem)
 
 
-def _distinct(item: Item, options: Sequence[str], data: Dataset) -> str | None:
-    folded = [" ".join(o.casefold().split()) for o in options]
+def _distinct(item: Item, options: Sequence[str], words: Vocabulary) -> str | None:
+    folded = [_folded(o) for o in options]
     return "two options are the same" if len(set(folded)) != len(folded) else None
 
 
-def _homogeneous(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+def _homogeneous(item: Item, options: Sequence[str], words: Vocabulary) -> str | None:
     """Options are the same kind of thing as the question asks for."""
-    types, terms = data.type_names, data.glossary_terms
+    types, terms = words.type_names, words.glossary_terms
     if item.kind == "term-name":
         expected, label = [o in terms for o in options], "glossary terms"
     elif item.kind in SENTENCE_KINDS:
@@ -87,17 +81,16 @@ def _homogeneous(item: Item, options: Sequence[str], data: Dataset) -> str | Non
     return None if all(expected) else f"not all options are {label}"
 
 
-def _no_meta_words(item: Item, options: Sequence[str], data: Dataset) -> str | None:
-    found = [o for o in options if _META.search(o)]
+def _no_meta_words(item: Item, options: Sequence[str], words: Vocabulary) -> str | None:
+    found = [o for o in options if _has_meta_words(o)]
     return f"option {found[0]!r} speaks of a page or article, not of the subject" if found else None
 
 
-def _acronym_not_spelled(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+def _acronym_not_spelled(item: Item, options: Sequence[str], words: Vocabulary) -> str | None:
     """A key that spells out the acronym asked about gives the answer away."""
     if item.kind != "term":
         return None
-    term = data.term(item.basis["term"])
-    spelled = [n for n in (term.term, *term.aka) if spells_out(n, options[0])]
+    spelled = [n for n in words.term_names[item.basis["term"]] if spells_out(n, options[0])]
     return f"the key spells out {spelled[0]}" if spelled else None
 
 
@@ -112,12 +105,13 @@ def spells_out(acronym: str, text: str) -> bool:
     return acronym.replace("&", "").lower() in initials
 
 
+@functools.lru_cache(maxsize=1 << 17)  # the bank compares a few thousand words many times
 def same_root(a: str, b: str) -> bool:
     """Words a student would match by their look: the same, one the start of the other
     ("head", "headache"), the same first five letters ("insurer", "insurance"), the first
     five of one inside the other ("fascia", "myofascial") or, for longer words, the same
     first four ("tendon", "tendinitis")."""
-    short, long = sorted((a, b), key=len)
+    short, long = (b, a) if len(b) < len(a) else (a, b)
     return (
         short == long
         or (len(short) >= 4 and long.startswith(short))
@@ -126,34 +120,80 @@ def same_root(a: str, b: str) -> bool:
     )
 
 
-def _contested_names_cited(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+def _contested_names_cited(item: Item, options: Sequence[str], words: Vocabulary) -> str | None:
     """A name the sources use for different things (therapeutic massage) is only asked with
     the source it follows named in the stem."""
+    if any(f'"{title}"' in item.stem for title in words.source_titles):
+        return None  # the stem names its source
     text = " ".join((item.stem, *options)).casefold()
-    cited = any(f'"{s.title}"' in item.stem for s in data.sources)
-    named = [t.name for t in data.types if t.contested and t.name.casefold() in text]
-    return f"{named[0]!r} is asked without naming a source" if named and not cited else None
+    named = [n for n in words.contested_names if n.casefold() in text]
+    return f"{named[0]!r} is asked without naming a source" if named else None
 
 
-def _no_clue_in_key(item: Item, options: Sequence[str], data: Dataset) -> str | None:
+def _no_clue_in_key(item: Item, options: Sequence[str], words: Vocabulary) -> str | None:
     """No word of the stem appears, whole or by its root, only in the key."""
-
-    def words(text: str) -> set[str]:
-        return {w.lower() for w in _WORD.findall(text) if len(w) > 3} - STOPWORDS
-
-    # A source's title quoted in the stem ("According to "...") is a citation, not a clue.
-    stem = words(re.sub(r'"[^"]*"', " ", item.stem))
-    key = words(options[0])
-    elsewhere = set().union(*(words(o) for o in options[1:]))
-    clue = sorted(
-        w
-        for w in stem
-        if any(same_root(w, k) for k in key) and not any(same_root(w, o) for o in elsewhere)
-    )
+    suspects = _stem_words_in_key(item.stem, options[0])
+    if not suspects:
+        return None
+    elsewhere = set().union(*(_words(o) for o in options[1:]))
+    clue = [w for w in suspects if not any(same_root(w, o) for o in elsewhere)]
     return f"stem word {clue[0]!r} appears only in the key" if clue else None
 
 
-RULES: dict[str, Callable[[Item, Sequence[str], Dataset], str | None]] = {
+# The bank checks each item at every size from three options up, and the same stems and
+# options recur across items: what depends on one text alone is worked out once per text.
+_per_text = functools.lru_cache(maxsize=65536)
+
+
+@_per_text
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text) if len(w) > 3) - STOPWORDS
+
+
+@_per_text
+def _stem_words_in_key(stem: str, key: str) -> tuple[str, ...]:
+    """The stem's words that the key has, whole or by their root, sorted. A source's title
+    quoted in the stem ("According to "...") is a citation, not a clue."""
+    key_words = _words(key)
+    quoted_titles_out = re.sub(r'"[^"]*"', " ", stem)
+    return tuple(
+        sorted(w for w in _words(quoted_titles_out) if any(same_root(w, k) for k in key_words))
+    )
+
+
+@_per_text
+def _not_a_full_question(stem: str) -> str | None:
+    last = re.split(r"(?<=[.!?])\s+", stem.strip())[-1]
+    if not stem.endswith("?") or len(_WORD.findall(last)) < 3 or not last[0].isupper():
+        return "the stem must end with a full question"
+    return None
+
+
+@_per_text
+def _negative_in_lower_case(stem: str) -> str | None:
+    question = re.split(r"(?<=[.!?”])\s+", stem.strip())[-1]
+    for match in _NEGATIVE.finditer(question):
+        if match.group() != match.group().upper():
+            return f"negative word {match.group()!r} in the stem must be in capitals (NOT, EXCEPT)"
+    return None
+
+
+@_per_text
+def _folded(option: str) -> str:
+    return " ".join(option.casefold().split())
+
+
+@_per_text
+def _is_all_or_none(option: str) -> bool:
+    return _ABOVE.search(option) is not None
+
+
+@_per_text
+def _has_meta_words(option: str) -> bool:
+    return _META.search(option) is not None
+
+
+RULES: dict[str, Callable[[Item, Sequence[str], Vocabulary], str | None]] = {
     "full-question": _full_question,
     "no-all-or-none": _no_all_or_none,
     "negative-in-capitals": _negatives_in_capitals,
@@ -166,12 +206,12 @@ RULES: dict[str, Callable[[Item, Sequence[str], Dataset], str | None]] = {
 }
 
 
-def check_item(item: Item, options: int, data: Dataset) -> list[Violation]:
+def check_item(item: Item, options: int, words: Vocabulary) -> list[Violation]:
     shown = item.options(options)
     return [
         Violation(item.id, rule, detail)
         for rule, check in RULES.items()
-        if (detail := check(item, shown, data)) is not None
+        if (detail := check(item, shown, words)) is not None
     ]
 
 
@@ -192,8 +232,8 @@ class AuditReport:
         return self.key_longest / self.items if self.items else 0.0
 
 
-def audit(items: Sequence[Item], options: int, data: Dataset) -> AuditReport:
-    violations = [v for item in items for v in check_item(item, options, data)]
+def audit(items: Sequence[Item], options: int, words: Vocabulary) -> AuditReport:
+    violations = [v for item in items for v in check_item(item, options, words)]
     return AuditReport(
         items=len(items),
         violations=tuple(violations),

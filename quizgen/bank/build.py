@@ -11,6 +11,7 @@ from quizgen.bank.audit import check_item
 from quizgen.bank.choose import MAX_OPTIONS, MIN_DISTRACTORS
 from quizgen.bank.facts import Facts
 from quizgen.bank.item import KINDS, Bank, Item
+from quizgen.bank.vocabulary import Vocabulary
 from quizgen.data.model import Dataset
 
 # No wrong option may appear in more than this share of the bank's items: a distractor seen
@@ -18,7 +19,7 @@ from quizgen.data.model import Dataset
 MAX_DISTRACTOR_SHARE = 0.03
 
 
-def _within_rules(item: Item, data: Dataset) -> Item:
+def _within_rules(item: Item, words: Vocabulary) -> Item:
     """The item with as many distractors as it can show without breaking an item-writing rule.
 
     Rules such as "no stem word only in the key" depend on which options are shown, so the
@@ -26,7 +27,7 @@ def _within_rules(item: Item, data: Dataset) -> Item:
     """
     best = 0
     for options in range(MIN_DISTRACTORS + 1, min(MAX_OPTIONS, len(item.distractors) + 1) + 1):
-        if check_item(item, options, data):
+        if check_item(item, options, words):
             break
         best = options - 1
     return replace(item, distractors=item.distractors[:best])
@@ -48,6 +49,7 @@ def _spread_distractors(items: list[Item]) -> list[Item]:
 
 def build_bank(data: Dataset) -> Bank:
     facts = Facts(data)
+    words = Vocabulary.of(data)
     candidates: list[Item] = [
         *table_items.items(facts),
         *list_items.items(facts),
@@ -67,7 +69,7 @@ def build_bank(data: Dataset) -> Bank:
     for candidate in candidates:
         if candidate.id in kept or candidate.id not in wanted:
             continue
-        item = candidate if candidate.kind == "scenario" else _within_rules(candidate, data)
+        item = candidate if candidate.kind == "scenario" else _within_rules(candidate, words)
         if len(item.distractors) < MIN_DISTRACTORS:
             dropped[item.kind] += 1
         else:

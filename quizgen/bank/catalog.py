@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizgen.bank.item import Bank, Item
+from quizgen.bank.vocabulary import Vocabulary
 from quizgen.cache import cached
 from quizgen.data.files import default_data_dir
 
@@ -34,6 +35,7 @@ class Catalog:
     categories: Mapping[str, str]  # id -> label
     areas: tuple[ExamArea, ...]
     dimensions: Mapping[str, str]  # id -> label
+    vocabulary: Vocabulary  # what the item-writing rules know of the data
 
     @classmethod
     def of(cls, data: Dataset) -> Catalog:
@@ -46,6 +48,7 @@ class Catalog:
             categories={c.id: c.label for c in data.categories},
             areas=tuple(ExamArea(a.id, a.name, a.weight) for a in data.exam.areas),
             dimensions={d.id: d.label for d in data.dimensions},
+            vocabulary=Vocabulary.of(data),
         )
 
 
@@ -74,6 +77,7 @@ def _to_json(catalog: Catalog) -> dict[str, Any]:
         "categories": dict(catalog.categories),
         "areas": [asdict(a) for a in catalog.areas],
         "dimensions": dict(catalog.dimensions),
+        "vocabulary": catalog.vocabulary.to_json(),
     }
 
 
@@ -85,4 +89,5 @@ def _from_json(stored: dict[str, Any]) -> Catalog:
         categories=dict(stored["categories"]),
         areas=tuple(ExamArea(**a) for a in stored["areas"]),
         dimensions=dict(stored["dimensions"]),
+        vocabulary=Vocabulary.from_json(stored["vocabulary"]),
     )

@@ -93,6 +93,7 @@ class Facts:
             category = data.dimension(also.dimension).category
             self._said[category][also.source, also.type].append(also.value)
         self.sense = _senses(data)
+        self._said_of_kind: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
     # -- who is whom ---------------------------------------------------------------------
 
@@ -109,12 +110,22 @@ class Facts:
         """Some source gives `value` (or a value it overlaps) for the type as `source` uses
         the name, on this dimension or any of its category, or shows that it can also hold."""
         category = self.data.dimension(dimension).category
-        return any(
-            self.like.overlaps(value, known)
-            for (other_source, other_type), values in self._said[category].items()
-            if self.same_kind(source, type_id, other_source, other_type)
-            for known in values
-        )
+        return any(self.like.overlaps(value, k) for k in self._said_of(source, type_id, category))
+
+    def _said_of(self, source: str, type_id: str, category: str) -> tuple[str, ...]:
+        """The values `true_of` compares with, each once; the bank asks for the same few
+        (source, type, category) again and again, so each is gathered once."""
+        key = (source, type_id, category)
+        if key not in self._said_of_kind:
+            self._said_of_kind[key] = tuple(
+                dict.fromkeys(
+                    known
+                    for (other_source, other_type), values in self._said[category].items()
+                    if self.same_kind(source, type_id, other_source, other_type)
+                    for known in values
+                )
+            )
+        return self._said_of_kind[key]
 
     def known(self, type_id: str, dimension: str) -> list[Known]:
         return self.text.get((type_id, dimension), []) + self.items.get((type_id, dimension), [])
@@ -193,8 +204,10 @@ def _senses(data: Dataset) -> Callable[[str, str], str]:
             for term in synonym.terms:
                 join((synonym.source, massage_type.id), (synonym.source, term))
 
+    # Every join is done: each joined node's name is worked out once, not at every call.
+    names = {node: "/".join(find(node)) for node in joined}
+
     def sense(source: str, type_id: str) -> str:
-        node = (source, type_id)
-        return "/".join(find(node)) if node in joined else type_id
+        return names.get((source, type_id), type_id)
 
     return sense

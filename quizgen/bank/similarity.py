@@ -53,9 +53,12 @@ class Likeness:
             folded = [_singular(w.casefold()) for w in group]
             for word in folded:
                 self._canonical[word] = folded[0]
-        # The bank compares the same few thousand values many times over.
+        # The bank compares the same few thousand values many times over (a build of the
+        # shipped data asks about some 2,000 pairs thirty thousand times).
         self.words = functools.lru_cache(maxsize=65536)(self._words)
         self._padded = functools.lru_cache(maxsize=65536)(self._pad)
+        self.overlaps = functools.lru_cache(maxsize=65536)(self._overlaps)
+        self.alike = functools.lru_cache(maxsize=65536)(self._alike)
 
     def _words(self, value: str) -> tuple[str, ...]:
         tokens = _NON_WORD.sub(" ", value.casefold()).split()
@@ -66,7 +69,7 @@ class Likeness:
     def _pad(self, value: str) -> str:
         return " " + " ".join(self.words(value)) + " "
 
-    def overlaps(self, a: str, b: str) -> bool:
+    def _overlaps(self, a: str, b: str) -> bool:
         """Equal, or one contained in the other word for word ("60 minutes" in "30-60
         minutes"), equivalent words counting as equal.
 
@@ -78,7 +81,7 @@ class Likeness:
         x, y = self._padded(a), self._padded(b)
         return x.strip() == y.strip() or x in y or y in x
 
-    def alike(self, a: str, b: str) -> bool:
+    def _alike(self, a: str, b: str) -> bool:
         """The same, or short values (up to four content words) that share half the words
         of the shorter ("Myofascial treatments" / "Myofascial release"), or longer ones that
         share 70% ("Massage focused on medical treatment for pain" / "Another name for ...,

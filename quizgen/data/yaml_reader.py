@@ -66,29 +66,49 @@ def _compose_fast(text: str) -> Node | None:
     """The file's nodes from libyaml, about fifteen times faster than PyYAML's own parser;
     None when libyaml is missing or the file is anything but plain, well-formed YAML.
 
-    libyaml resolves aliases itself and composes recursively in C, so a first pass over its
-    events (cheap, and not recursive) lets through only files with no alias and shallow
-    nesting. Anything else, errors included, goes to the pure-Python path, which gives the
-    messages and positions users see.
+    libyaml resolves aliases itself and composes recursively in C, so it only gets files with
+    no alias and bounded nesting. Most files show it in their text (`_plainly_shallow`);
+    for the others a first pass over libyaml's events (not recursive) lets through only
+    files with no alias and nesting within MAX_DEPTH. Anything else, errors included, goes
+    to the pure-Python path, which gives the messages and positions users see.
     """
     loader = getattr(yaml, "CSafeLoader", None)
     if loader is None:
         return None
-    depth = 0
     try:
-        for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, AliasEvent):
-                return None
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return None
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
+        if not _plainly_shallow(text) and not _plain_events(text, loader):
+            return None
         node: Node | None = yaml.compose(text, Loader=loader)
     except yaml.YAMLError:
         return None
     return node
+
+
+# How deep libyaml may compose in C: a few hundred bytes of stack a level, so well within a
+# main thread's stack; and high enough that the text alone clears every shipped data file.
+C_SAFE_DEPTH = 2000
+
+
+def _plainly_shallow(text: str) -> bool:
+    """The text alone shows that the file has no alias and nests at most C_SAFE_DEPTH deep:
+    an alias starts with "*", and every collection has a character of its own among "[{-:?"
+    (its bracket, or the indicator of its first entry), so they bound its depth. Reading
+    the text costs a fiftieth of a pass over the events."""
+    return "*" not in text and sum(map(text.count, "[{-:?")) <= C_SAFE_DEPTH
+
+
+def _plain_events(text: str, loader: Any) -> bool:
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, AliasEvent):
+            return False
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return False
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return True
 
 
 _LEADING_TAB = re.compile(r"^( *)\t")
@@ -152,6 +172,9 @@ def read_yaml_file(path: Path, display_name: str) -> YamlFile:
     return YamlFile(display_name, data, builder.values, builder.keys)
 
 
+_TEXT = "tag:yaml.org,2002:str"  # the tag of a plain text value
+
+
 class _Builder:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -169,6 +192,8 @@ class _Builder:
             self.problems.append(Problem(self._at(node), "YAML nesting is too deep"))
             return None
         if isinstance(node, ScalarNode):
+            if node.tag == _TEXT:
+                return node.value  # what constructing it would give, at a fraction of the cost
             try:
                 return self._scalars.construct_object(node)
             except yaml.YAMLError as err:

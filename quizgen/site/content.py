@@ -8,14 +8,18 @@ import the model at all. Bad data is still always reported: changed data is a ca
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from quizgen.cache import cached
+from quizgen.site.markdown import ROOT
 
 HOME_MARKER = "<!-- quizgen:types-at-a-glance -->"
-ROOT = "QUIZGEN_ROOT/"  # the way from a page to the site's root, filled in for each page
+
+log = logging.getLogger("mkdocs.plugins.quizgen")
 
 
 @dataclass(frozen=True)
@@ -26,8 +30,13 @@ class SiteContent:
     abbreviations: dict[str, str]  # tooltip definitions by the spelling each matches
 
     def page_markdown(self, markdown: str, url: str) -> str:
-        """A page's Markdown as it is built: the home page's table in place, addresses
-        relative to the page, and the tooltips of the terms the page uses."""
+        """A page's Markdown as MkDocs renders it (`url` is the page's, as MkDocs gives it).
+
+        The one place where a page is changed after it was written, for what cannot be known
+        before the page is built: the home page's table goes where the hand-written
+        docs/index.md has its marker; addresses from the site's root (`ROOT`) are made
+        relative to the page; and the page gets the tooltips of the terms it uses.
+        """
         markdown = markdown.replace(HOME_MARKER, self.glance)
         markdown = markdown.replace(ROOT, "../" * url.count("/"))
         return blank_lines_emptied(markdown) + "\n\n" + self._tooltips(markdown)
@@ -54,12 +63,22 @@ _SPACES_ONLY = re.compile(r"^[ \t]+$", re.MULTILINE)
 
 def site_content(data_dir: Path) -> SiteContent:
     """The site content of the data in `data_dir`. Raises DataError on bad data."""
-    return cached(
-        "site", data_dir, lambda: _build(data_dir), asdict, lambda stored: SiteContent(**stored)
-    )
+    started = time.perf_counter()
+    built = False
+
+    def build() -> SiteContent:
+        nonlocal built
+        built = True
+        return _build(data_dir)
+
+    content = cached("site", data_dir, build, asdict, lambda stored: SiteContent(**stored))
+    how = "built from the data" if built else "read from the cache"
+    log.debug("site content %s in %.3f s", how, time.perf_counter() - started)
+    return content
 
 
 def _build(data_dir: Path) -> SiteContent:
+    # Imported here: a build from the cache needs none of them (the model imports pydantic).
     from quizgen.bank.catalog import load_catalog
     from quizgen.data.loader import load_data
     from quizgen.site import glossary, home, pages, practice

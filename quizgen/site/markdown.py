@@ -10,26 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+# Stands for the way from a page to the site's root in addresses that generated pages write
+# in raw HTML (the practice bank's), which MkDocs does not rewrite as it does Markdown links.
+# The way depends on the page's URL, so it is filled in as each page is built.
+ROOT = "QUIZGEN_ROOT/"
+
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Characters that are markup anywhere in a line (emphasis, links, code, attribute lists,
 # footnotes, table cells). Others are markup only at the start of a line and are escaped
 # only there, so that words like "cross-fiber" stay whole for glossary tooltips.
 _INLINE = set("\\`*_{}[]|")
+_ESCAPES = str.maketrans({**_HTML, **{char: "\\" + char for char in _INLINE}})
 _LINE_START = re.compile(r"^(?:[-+#:=~]|\d+[.)])")
 _WHITESPACE = re.compile(r"\s+")
 
 
 def text(value: str) -> str:
     """`value` as literal text in Markdown: no markup, no HTML, one line."""
-    out = []
-    for char in _WHITESPACE.sub(" ", value).strip():
-        if char in _HTML:
-            out.append(_HTML[char])
-        elif char in _INLINE:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    escaped = "".join(out)
+    escaped = _WHITESPACE.sub(" ", value).strip().translate(_ESCAPES)
     start = _LINE_START.match(escaped)
     if start:
         # Not all of these have a backslash escape; a character reference works for each.

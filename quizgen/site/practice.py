@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from quizgen.bank.item import Bank, Item
-from quizgen.data.model import Dataset
-from quizgen.site.content import ROOT
-from quizgen.site.markdown import text
+from quizgen.site.markdown import ROOT, text
+
+if TYPE_CHECKING:
+    from quizgen.data.model import Dataset
 
 PAGE = "practice.md"
 BANK_PATH = "assets/quiz-bank.json"
