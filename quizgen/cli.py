@@ -28,6 +28,7 @@ DATA_OPTION = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of data files (default: the data shipped with quizgen).",
 )
+DEFAULT_COUNT = 20
 OPTIONS = click.option(
     "--options",
     type=click.IntRange(3, 5),
@@ -129,7 +130,12 @@ def schema() -> None:
 
 @main.command()
 @DATA_OPTION
-@click.option("--count", "-n", type=click.IntRange(1), default=20, show_default=True)
+@click.option(
+    "--count",
+    "-n",
+    type=click.IntRange(1),
+    help=f"Items in the quiz  [default: {DEFAULT_COUNT}, or as many as match the filters]",
+)
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same quiz.")
 @OPTIONS
 @click.option("--type", "types", multiple=True, help="Only items about this type (repeatable).")
@@ -167,7 +173,7 @@ def schema() -> None:
 )
 def generate(
     data_dir: Path | None,
-    count: int,
+    count: int | None,
     seed: int,
     options: int,
     types: tuple[str, ...],
@@ -186,14 +192,14 @@ def generate(
     \b
     Examples:
         quizgen generate --count 25 --seed 7 --format html -o quiz.html
-        quizgen generate --count 100 --blueprint mblex --variants 3 --format json
-        quizgen generate --type medical --category payment --options 3
+        quizgen generate --count 60 --blueprint mblex --variants 3 --format json
+        quizgen generate --type medical --options 3
         quizgen generate --count 40 --format moodle-xml -o week3.xml
         quizgen generate --count 40 --format qti -o week3-canvas.zip
-        quizgen generate --count 200 --format anki -o massage-types.apkg
+        quizgen generate --count 60 --format anki -o massage-types.apkg
     """
     from quizgen.export import BINARY, exporter
-    from quizgen.quiz import QuizError, assemble
+    from quizgen.quiz import QuizError, assemble, largest
 
     if fmt in BINARY and output is None:
         raise click.BadParameter(
@@ -201,6 +207,14 @@ def generate(
         )
     catalog = _catalog(data_dir)
     filters = _filters(catalog, (types, comparisons, categories, areas, kinds))
+    if count is None:
+        most = largest(catalog, seed=seed, options=options, filters=filters)
+        count = min(DEFAULT_COUNT, max(most, 1))
+        if most < DEFAULT_COUNT:
+            click.echo(
+                f"{most} items match these filters without repeats, so the quiz has {most}.",
+                err=True,
+            )
     try:
         quiz = assemble(
             catalog,
