@@ -1,5 +1,5 @@
 # Every target sets up its own virtual environment first, so a fresh clone needs only
-# `make serve` or `make test` (`make test-fast` skips the browser and slow tests).
+# `make serve` or `make test` (`make test-fast` skips the browser, slow and node tests).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from quizgen.export import FORMATS
+
 if TYPE_CHECKING:
     from quizgen.bank.catalog import Catalog
     from quizgen.bank.item import Item
@@ -158,7 +160,7 @@ def schema() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "markdown", "html", "gift", "moodle-xml", "qti", "anki", "tsv"]),
+    type=click.Choice(FORMATS),
     default="markdown",
     show_default=True,
     help="html: print (student copies + answer key); gift, moodle-xml: Moodle; qti: Canvas "
@@ -410,7 +412,7 @@ def drill(
     """
     from quizgen.progress.schedule import Schedule
     from quizgen.study import drill as drilling
-    from quizgen.study.keys import Keys
+    from quizgen.study.keyboard import Keys
     from quizgen.study.screen import Screen, use_color
 
     catalog = _catalog(data_dir)
@@ -477,7 +479,7 @@ def exam(
 
     from quizgen.quiz import EXAM_ITEMS, EXAM_MINUTES, QuizError, assemble, largest
     from quizgen.study import exam as exams
-    from quizgen.study.keys import Keys
+    from quizgen.study.keyboard import Keys
     from quizgen.study.screen import Screen, use_color
 
     catalog = _catalog(data_dir)

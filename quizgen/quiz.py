@@ -76,6 +76,12 @@ class Quiz:
     category_labels: Mapping[str, str] = field(default_factory=dict)
     area_names: Mapping[str, str] = field(default_factory=dict)
 
+    def category_path(self, category: str) -> str:
+        """The Moodle question-bank category of a category's questions: the quiz, then the
+        category's label. In a Moodle category path "/" separates levels; "//" is a slash."""
+        label = self.category_labels.get(category, category)
+        return "$course$/" + "/".join(part.replace("/", "//") for part in (self.title, label))
+
     @property
     def questions(self) -> tuple[Question, ...]:
         """Each question once, in the first variant's order: what an LMS or Anki imports

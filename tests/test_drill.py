@@ -26,7 +26,7 @@ from quizgen.progress.schedule import rating
 from quizgen.progress.store import FILE_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 from quizgen.quiz import EXAM_ITEMS, assemble, largest
 from quizgen.study import exam
-from quizgen.study.keys import QUIT, TIMEOUT, Answer, Keys, parse
+from quizgen.study.keyboard import QUIT, TIMEOUT, Answer, Keys, parse
 from quizgen.study.screen import Screen
 from tests.conftest import DATA_DIR
 

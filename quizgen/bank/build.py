@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from quizgen.bank import authored, list_items, table_items, term_items
 from quizgen.bank.audit import check_item
-from quizgen.bank.choose import MAX_OPTIONS, MIN_DISTRACTORS
+from quizgen.bank.distractors import MAX_OPTIONS, MIN_DISTRACTORS
 from quizgen.bank.facts import Facts
 from quizgen.bank.item import KINDS, Bank, Item
 from quizgen.bank.vocabulary import Vocabulary

@@ -1,7 +1,7 @@
 """The generator's view of the data: every value each source gives each type, and what may
 prove a value wrong for a type.
 
-These rules decide it (see DESIGN.md, "Questions that are right by construction"):
+These rules decide it (README, "Quizzes for a class", says them for users):
 - Unknown is not different: a type with no known value on a dimension is never disproved there,
   and neither is anything missing from a list that gives only examples (`open_ended`).
 - The named source answers: a wrong option is a value the item's own source gives another type.

@@ -58,6 +58,11 @@ class Item:
     # shares a quiz with no other item that has a facet in common.
     facets: tuple[str, ...] = ()
 
+    @property
+    def citation(self) -> str:
+        """Where the key is proven: the source's title and its words."""
+        return f"{self.source_title}: “{self.quote}”"
+
     def options(self, count: int) -> tuple[str, ...]:
         """The key and the first `count - 1` distractors, key first."""
         return (self.key, *(d.text for d in self.distractors[: count - 1]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from quizgen.bank import wording
-from quizgen.bank.choose import by_preference
+from quizgen.bank.distractors import by_preference
 from quizgen.bank.facts import Facts, Known
 from quizgen.bank.item import Choice, Item
 from quizgen.bank.item_builder import item_on_fact

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from quizgen.bank.catalog import Catalog
-from quizgen.bank.choose import MAX_OPTIONS, MIN_DISTRACTORS
+from quizgen.bank.distractors import MAX_OPTIONS, MIN_DISTRACTORS
 from quizgen.bank.item import KINDS
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from quizgen.bank import wording
-from quizgen.bank.choose import by_preference
+from quizgen.bank.distractors import by_preference
 from quizgen.bank.facts import Facts, Known
 from quizgen.bank.item import Choice, Item
 from quizgen.bank.item_builder import item_on_fact

@@ -7,12 +7,12 @@ fewer than four askable terms gives no items.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 
 from quizgen.bank import wording
 from quizgen.bank.audit import spells_out
-from quizgen.bank.choose import MAX_OPTIONS, Pool, by_preference
+from quizgen.bank.distractors import MAX_OPTIONS, Pool, by_preference
 from quizgen.bank.facts import Facts
 from quizgen.bank.item import Choice, Item, item_id
 from quizgen.bank.item_builder import new_item
@@ -29,13 +29,28 @@ def items(facts: Facts) -> Iterator[Item]:
     askable = [t for t in data.glossary if t.kind is not None and t.not_for_questions is None]
     per_kind = Counter(t.kind for t in askable)
     askable = [t for t in askable if per_kind[t.kind] >= MAX_OPTIONS - 1]
-    definitions = Pool((t, Choice(t.definition, f"That describes {t.term}.")) for t in askable)
-    names = Pool((t, Choice(t.term, f"{t.term}: {t.definition}")) for t in askable)
+    definitions = _pools(askable, lambda t: Choice(t.definition, f"That describes {t.term}."))
+    names = _pools(askable, lambda t: Choice(t.term, f"{t.term}: {t.definition}"))
     for term in askable:
         yield term_item(data, term, definitions)
         yield term_name_item(data, term, names)
     for source in data.sources:
         yield from definition_items(facts, source)
+
+
+# Where a glossary item's wrong options come from: its kind of term, its group first.
+Scope = tuple[str | None, str | None]  # (kind, group), or (kind, None) for the whole kind
+
+
+def _pools(terms: list[Term], choice: Callable[[Term], Choice]) -> dict[Scope, Pool[Term]]:
+    """One pool per kind and per group within it: a pool of the whole glossary would be walked
+    past every term of other kinds, and the bank would grow with the square of the glossary."""
+    scopes: dict[Scope, list[tuple[Term, Choice]]] = defaultdict(list)
+    for term in terms:
+        scopes[term.kind, None].append((term, choice(term)))
+        if term.group is not None:
+            scopes[term.kind, term.group].append((term, choice(term)))
+    return {scope: Pool(entries) for scope, entries in scopes.items()}
 
 
 def _related(a: Term, b: Term) -> bool:
@@ -94,7 +109,7 @@ def _names_itself(term: Term) -> bool:
 
 
 def _same_group_first(
-    term: Term, kind: str, best: Callable[[Callable[[Term], bool]], list[Choice]]
+    term: Term, kind: str, best: Callable[[Scope, Callable[[Term], bool]], list[Choice]]
 ) -> list[Choice]:
     """Wrong options from the term's own group first, then from the rest of its kind, each
     part in by_preference order: an item with few options shows its group's first."""
@@ -106,20 +121,22 @@ def _same_group_first(
         return other.id != term.id and other.kind == term.kind
 
     key = term.definition if kind == "term" else term.term
-    chosen = by_preference(best(in_group), key, None) if term.group is not None else []
+    group = (term.kind, term.group)
+    chosen = by_preference(best(group, in_group), key, None) if term.group is not None else []
     taken = {c.text for c in chosen}
-    rest = by_preference([c for c in best(in_kind) if c.text not in taken], key, None)
+    rest = [c for c in best((term.kind, None), in_kind) if c.text not in taken]
+    rest = by_preference(rest, key, None)
     return (chosen + rest)[: MAX_OPTIONS - 1]
 
 
-def term_item(data: Dataset, term: Term, definitions: Pool[Term]) -> Item:
+def term_item(data: Dataset, term: Term, definitions: dict[Scope, Pool[Term]]) -> Item:
     if _names_itself(term):
         wrong: list[Choice] = []
     else:
         wrong = _same_group_first(
             term,
             "term",
-            lambda accept: definitions.best(
+            lambda scope, accept: definitions[scope].best(
                 term.definition,
                 lambda other: (
                     accept(other)
@@ -132,7 +149,7 @@ def term_item(data: Dataset, term: Term, definitions: Pool[Term]) -> Item:
     return _term_item(data, term, "term", stem, term.definition, wrong)
 
 
-def term_name_item(data: Dataset, term: Term, names: Pool[Term]) -> Item:
+def term_name_item(data: Dataset, term: Term, names: dict[Scope, Pool[Term]]) -> Item:
     stem = f"Which term means the following: {term.definition.rstrip('.')}?"
     if _names_itself(term):
         wrong: list[Choice] = []
@@ -140,7 +157,7 @@ def term_name_item(data: Dataset, term: Term, names: Pool[Term]) -> Item:
         wrong = _same_group_first(
             term,
             "term-name",
-            lambda accept: names.best(
+            lambda scope, accept: names[scope].best(
                 term.term, lambda other: accept(other) and not _related(term, other)
             ),
         )

@@ -1,13 +1,16 @@
 """An independent check of bank items: re-prove each key and each distractor from the data.
 
-This module shares no reasoning with the generator (quizgen.bank): it reads the model
+This module shares no reasoning with the generator (the rest of quizgen.bank; it borrows
+only the audit's test of whether a text spells out an acronym): it reads the model
 directly, so a mistake in the generator's reasoning shows up here as a failed item, not as a
-mistake repeated. It returns problems; an empty list means the item is proven.
+mistake repeated. Its limits (such as the 3% share) are written here again for the same
+reason. It returns problems; an empty list means the item is proven.
 
-What "proven" means (DESIGN.md): a wrong option is wrong by every source, taking the names
-the sources equate (families, synonyms) and what they show can also hold; a stem that names
-a source is answered by that source alone; glossary options are terms of one kind; no two
-items key each other's answers as wrong; no wrong option fills more than 3% of the bank.
+What "proven" means (README, "Quizzes for a class"): a wrong option is wrong by every
+source, taking the names the sources equate (families, synonyms) and what they show can also
+hold; a stem that names a source is answered by that source alone; glossary options are
+terms of one kind; no two items key each other's answers as wrong; no wrong option fills
+more than 3% of the bank.
 """
 
 from __future__ import annotations

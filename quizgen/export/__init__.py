@@ -1,13 +1,21 @@
-"""Exporters: each turns a `Quiz` into the bytes of one file format, and nothing else."""
+"""Exporters: each turns a `Quiz` into the bytes of one file format, and nothing else.
+
+A new format is a module here with `export(quiz) -> bytes`, a line in MODULES (and in BINARY
+if it is not text), a row in README's table of formats, and a reader in the tests that
+reads it back (tests/exports_readback.py). The command's `--format` takes its choices from
+FORMATS.
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from quizgen.quiz import Quiz
+if TYPE_CHECKING:
+    from quizgen.quiz import Quiz
 
-Exporter = Callable[[Quiz], bytes]
+    Exporter = Callable[[Quiz], bytes]
 
 # Format -> module with its `export`. Imported on use: the Anki exporter alone (genanki)
 # takes longer to import than a whole JSON quiz takes to make.

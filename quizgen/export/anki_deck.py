@@ -58,7 +58,7 @@ def back(q: Question) -> str:
         f"<p><b>{q.key_letter}. {_html(item.key)}</b></p>"
         f"<p>{_html(item.rationale)}</p>"
         f"<ul>{wrong}</ul>"
-        f"<p><i>{_html(item.source_title)}: “{_html(item.quote)}”</i></p>"
+        f"<p><i>{_html(item.citation)}</i></p>"
     )
 
 

@@ -19,20 +19,14 @@ def escape(text: str) -> str:
     return out.replace("\r\n", "\n").replace("\n", "\\n")
 
 
-def _category(quiz: Quiz, label: str) -> str:
-    # In a Moodle category path "/" separates levels; "//" is a literal slash.
-    return "$course$/" + "/".join(part.replace("/", "//") for part in (quiz.title, label))
-
-
 def export(quiz: Quiz) -> bytes:
-    labels = quiz.category_labels
     blocks = [f"// {quiz.title} (seed {quiz.seed})"]
     current = None
     for q in sorted(quiz.questions, key=lambda q: (q.item.category, q.number)):
         item = q.item
         if item.category != current:
             current = item.category
-            blocks.append(f"$CATEGORY: {_category(quiz, labels.get(current, current))}")
+            blocks.append(f"$CATEGORY: {quiz.category_path(current)}")
         answers = []
         for n, text in enumerate(q.options):
             mark = "=" if n == q.key_index else "~"

@@ -58,7 +58,7 @@ def _answer_key(body: ET.Element, quiz: Quiz, variant: Variant) -> None:
         p = _sub(li, "p")
         _sub(p, "strong", f"{q.key_letter}. {q.options[q.key_index]}")
         _sub(li, "p", q.item.rationale, **{"class": "why"})
-        _sub(li, "p", f"Source: {q.item.source_title}: “{q.item.quote}”", **{"class": "why"})
+        _sub(li, "p", f"Source: {q.item.citation}", **{"class": "why"})
         wrong = _sub(li, "ul", **{"class": "why"})
         for n, why in enumerate(q.reasons):
             if n != q.key_index:

@@ -25,7 +25,7 @@ def _key(quiz: Quiz, variant: Variant) -> list[str]:
     for q in variant.questions:
         out.append(f"{q.number}. **{q.key_letter}** - {q.options[q.key_index]}")
         out.append(f"    - Why: {q.item.rationale}")
-        out.append(f"    - Source: {q.item.source_title}: “{q.item.quote}”")
+        out.append(f"    - Source: {q.item.citation}")
         out += [
             f"    - {LETTERS[n]} is wrong: {why}"
             for n, why in enumerate(q.reasons)

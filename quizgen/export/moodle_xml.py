@@ -18,9 +18,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
 
 def _category(quiz: Quiz, root: ET.Element, category: str) -> None:
     question = ET.SubElement(root, "question", type="category")
-    label = quiz.category_labels.get(category, category)
-    path = "/".join(p.replace("/", "//") for p in (quiz.title, label))
-    _text(question, "category", f"$course$/{path}")
+    _text(question, "category", quiz.category_path(category))
 
 
 def _multichoice(quiz: Quiz, root: ET.Element, q: Question) -> None:

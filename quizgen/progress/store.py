@@ -1,7 +1,9 @@
 """The progress database: one file under the user's data folder, safe to kill at any moment.
 
 Every answer is one transaction (the review appended, the card's state replaced), so a
-crash loses at most the answer being given. WAL mode lets two drills write at once.
+crash loses at most the answer being given. In WAL mode a drill can read while another
+writes; writes take turns (see `_open` for the wait). Two drills at once both keep every
+review, but each schedules from the cards it read at its start.
 A database that cannot be read is moved aside, never deleted.
 """
 

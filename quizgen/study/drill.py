@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from quizgen.bank.item import Item
 from quizgen.progress.schedule import Schedule
 from quizgen.quiz import arrange
-from quizgen.study.keys import QUIT, Answer, Keys
+from quizgen.study.keyboard import QUIT, Answer, Keys
 from quizgen.study.screen import Screen
 
 # Learning items due within this long are shown again before the session ends.

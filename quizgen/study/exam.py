@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from quizgen.progress.store import Review, Store
 from quizgen.quiz import LETTERS, Question
-from quizgen.study.keys import QUIT, TIMEOUT, Answer, Keys
+from quizgen.study.keyboard import QUIT, TIMEOUT, Answer, Keys
 from quizgen.study.screen import Screen
 
 GOOD, BORDERLINE = 0.8, 0.6

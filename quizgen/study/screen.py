@@ -49,4 +49,4 @@ class Screen:
             )
             self.wrapped(f"Why not {LETTERS[chosen].lower()}: {reasons[chosen]}", indent="  ")
         self.wrapped(f"Why: {item.rationale}", indent="  ")
-        self.wrapped(f"Source: {item.source_title}: “{item.quote}”", indent="  ")
+        self.wrapped(f"Source: {item.citation}", indent="  ")

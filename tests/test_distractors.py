@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quizgen.bank.choose import MAX_OPTIONS, Pool, by_preference
+from quizgen.bank.distractors import MAX_OPTIONS, Pool, by_preference
 from quizgen.bank.item import Choice
 
 # Short texts over a small alphabet, so that equal lengths and equal texts (ties) are common.
