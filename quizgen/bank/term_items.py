@@ -170,14 +170,21 @@ def definition_items(facts: Facts, source: Source) -> Iterator[Item]:
     source says of the asked one."""
     data = facts.data
     said = [(t.id, d) for t in data.types for d in t.definitions if d.source == source.id]
-    everywhere = [(d.source, t.id, d.text) for t in data.types for d in t.definitions]
+    # Every definition by its source and the sense that source gives the name, so that what
+    # is said of a type's kind is looked up (Facts.same_kind, indexed), not searched for.
+    by_sense: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for t in data.types:
+        for d in t.definitions:
+            by_sense[d.source, facts.sense(d.source, t.id)].append(d.text)
+    sources = [s.id for s in data.sources]
     for type_id, definition in said:
         if definition.not_for_questions is not None:
             continue
         true_of_it = [
             text
-            for other_source, other_type, text in everywhere
-            if facts.same_kind(source.id, type_id, other_source, other_type)
+            for other_source in sources
+            for sense in {facts.sense(source.id, type_id), facts.sense(other_source, type_id)}
+            for text in by_sense[other_source, sense]
         ]
         wrong = [
             (
