@@ -77,7 +77,8 @@ def build_bank(data: Dataset) -> Bank:
     spread = list(kept.values())
     # Dropping items changes the limit, so repeat until the bank is stable.
     while len(settled := _spread_distractors(spread)) != len(spread):
-        dropped.update(i.kind for i in spread if i not in settled)
+        still = {i.id for i in settled}
+        dropped.update(i.kind for i in spread if i.id not in still)
         spread = settled
     ordered = sorted(settled, key=lambda i: (KINDS.index(i.kind), i.id))
     return Bank(items=tuple(ordered), dropped=dropped)

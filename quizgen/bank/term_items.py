@@ -31,9 +31,10 @@ def items(facts: Facts) -> Iterator[Item]:
     askable = [t for t in askable if per_kind[t.kind] >= MAX_OPTIONS - 1]
     definitions = _pools(askable, lambda t: Choice(t.definition, f"That describes {t.term}."))
     names = _pools(askable, lambda t: Choice(t.term, f"{t.term}: {t.definition}"))
+    nested = _nested_names(askable)
     for term in askable:
-        yield term_item(data, term, definitions)
-        yield term_name_item(data, term, names)
+        yield term_item(data, term, definitions, nested)
+        yield term_name_item(data, term, names, nested)
     for source in data.sources:
         yield from definition_items(facts, source)
 
@@ -53,14 +54,41 @@ def _pools(terms: list[Term], choice: Callable[[Term], Choice]) -> dict[Scope, P
     return {scope: Pool(entries) for scope, entries in scopes.items()}
 
 
-def _related(a: Term, b: Term) -> bool:
+def _nested_names(terms: list[Term]) -> dict[str, set[str]]:
+    """For each term, the terms with a name that holds one of its names word for word, or is
+    held in one ("trigger point", "active trigger point"): found through an index of every
+    run of words in every name, since testing every pair grows with the square of the
+    glossary."""
+    names = {t.id: [tuple(words(n)) for n in (t.term, *t.aka)] for t in terms}
+    whole: dict[tuple[str, ...], set[str]] = defaultdict(set)  # a name's words -> terms
+    runs: dict[tuple[str, ...], set[str]] = defaultdict(set)  # any run of them -> terms
+    for term in terms:
+        for name in names[term.id]:
+            whole[name].add(term.id)
+            for run in _runs(name):
+                runs[run].add(term.id)
+    nested: dict[str, set[str]] = {}
+    for term in terms:
+        found: set[str] = set()
+        for name in names[term.id]:
+            found |= whole.get(name, set()) | runs.get(name, set())
+            for run in _runs(name):
+                found |= whole.get(run, set())
+        nested[term.id] = found
+    return nested
+
+
+def _runs(name: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    return (name[i:j] for i in range(len(name)) for j in range(i + 1, len(name) + 1))
+
+
+def _related(a: Term, b: Term, nested: dict[str, set[str]]) -> bool:
     """A term and a kind of it ("trigger point", "active trigger point"), or terms one of
     which names the other in its definition (HCP: "... such as a physician"), are kept apart:
     each could pass for an answer about the other. Siblings ("active trigger point", "latent
     trigger point") are the very distinction a student must make, so they may stand together."""
-    nested = any(overlaps(x, y) for x in (a.term, *a.aka) for y in (b.term, *b.aka))
     return (
-        nested
+        b.id in nested[a.id]
         or overlaps(a.definition, b.definition)
         or _names(a, b.definition)
         or _names(b, a.definition)
@@ -129,7 +157,9 @@ def _same_group_first(
     return (chosen + rest)[: MAX_OPTIONS - 1]
 
 
-def term_item(data: Dataset, term: Term, definitions: dict[Scope, Pool[Term]]) -> Item:
+def term_item(
+    data: Dataset, term: Term, definitions: dict[Scope, Pool[Term]], nested: dict[str, set[str]]
+) -> Item:
     if _names_itself(term):
         wrong: list[Choice] = []
     else:
@@ -140,7 +170,7 @@ def term_item(data: Dataset, term: Term, definitions: dict[Scope, Pool[Term]]) -
                 term.definition,
                 lambda other: (
                     accept(other)
-                    and not _related(term, other)
+                    and not _related(term, other, nested)
                     and not any(overlaps(n, other.definition) for n in (term.term, *term.aka))
                 ),
             ),
@@ -149,7 +179,9 @@ def term_item(data: Dataset, term: Term, definitions: dict[Scope, Pool[Term]]) -
     return _term_item(data, term, "term", stem, term.definition, wrong)
 
 
-def term_name_item(data: Dataset, term: Term, names: dict[Scope, Pool[Term]]) -> Item:
+def term_name_item(
+    data: Dataset, term: Term, names: dict[Scope, Pool[Term]], nested: dict[str, set[str]]
+) -> Item:
     stem = f"Which term means the following: {term.definition.rstrip('.')}?"
     if _names_itself(term):
         wrong: list[Choice] = []
@@ -158,7 +190,7 @@ def term_name_item(data: Dataset, term: Term, names: dict[Scope, Pool[Term]]) ->
             term,
             "term-name",
             lambda scope, accept: names[scope].best(
-                term.term, lambda other: accept(other) and not _related(term, other)
+                term.term, lambda other: accept(other) and not _related(term, other, nested)
             ),
         )
     return _term_item(data, term, "term-name", stem, term.term, wrong)
