@@ -75,6 +75,25 @@ def test_page_loads_cleanly_and_is_accessible(site_url: str, watched: Watched, p
     assert serious == [], "\n".join(serious)
 
 
+# Pages for instructors that show the data format may use the data's own words.
+FOR_INSTRUCTORS = ("data-format/",)
+INTERNAL_WORDS = re.compile(r"\bextraction\b|\btable rows\b", re.IGNORECASE)
+
+
+def test_students_read_titles_not_ids_or_internal_words(
+    site_url: str, watched: Watched, data: Dataset
+) -> None:
+    ids = re.compile("|".join(rf"(?<![\w-]){re.escape(s.id)}(?![\w-])" for s in data.sources))
+    found = []
+    for path in _every_page():
+        if path in FOR_INSTRUCTORS:
+            continue
+        shown = open_page(watched, site_url + path).inner_text("body")
+        found += [(path, m.group()) for m in ids.finditer(shown)]
+        found += [(path, m.group()) for m in INTERNAL_WORDS.finditer(shown)]
+    assert found == []
+
+
 def _table_under(page: Page, heading_id: str) -> list[list[str]]:
     """The body rows (cell texts) of the first table after the heading with this id."""
     rows: list[list[str]] = page.evaluate(

@@ -38,22 +38,15 @@ def page(data: Dataset) -> str:
         f"- Order: {order}",
         f"- Scoring: {text(exam.scoring)}\n",
         "## Content areas and what this material covers {#areas}\n",
-        "The weights are each area's share of the exam. *Table rows* counts the rows of the "
-        "comparison tables whose dimension belongs to the area; *glossary terms* the terms "
-        "filed under it. *A little* means fewer than five facts: study that area mainly from "
-        "your course materials.\n",
+        "The weights are each area's share of the exam. *Covered here* says how much of "
+        "the area these pages teach; *a little* means only a few facts: study that area "
+        "mainly from your course materials.\n",
     ]
     out.append(
         table(
-            ["Content area", "Weight", "Table rows", "Glossary terms", "Covered here"],
+            ["Content area", "Weight", "Covered here"],
             (
-                [
-                    text(a.name),
-                    f"{a.weight}%",
-                    str(rows[a.id]),
-                    str(terms[a.id]),
-                    _covered(rows[a.id] + terms[a.id]),
-                ]
+                [text(a.name), f"{a.weight}%", _covered(rows[a.id] + terms[a.id])]
                 for a in exam.areas
             ),
         )
