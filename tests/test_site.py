@@ -94,6 +94,17 @@ def test_students_read_titles_not_ids_or_internal_words(
     assert found == []
 
 
+def test_pages_link_to_the_previous_and_next_page(site_url: str, watched: Watched) -> None:
+    page = open_page(watched, site_url + "comparisons/medical-vs-relaxation/")
+    previous = page.locator("a.md-footer__link--prev")
+    following = page.locator("a.md-footer__link--next")
+    assert previous.count() == 1 and following.count() == 1
+    following.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url != site_url + "comparisons/medical-vs-relaxation/"
+    assert page.locator("a.md-footer__link--prev").get_attribute("href") is not None
+
+
 def _table_under(page: Page, heading_id: str) -> list[list[str]]:
     """The body rows (cell texts) of the first table after the heading with this id."""
     rows: list[list[str]] = page.evaluate(
