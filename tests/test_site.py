@@ -105,6 +105,15 @@ def test_pages_link_to_the_previous_and_next_page(site_url: str, watched: Watche
     assert page.locator("a.md-footer__link--prev").get_attribute("href") is not None
 
 
+def test_every_page_has_its_own_description(site_url: str, watched: Watched) -> None:
+    descriptions = {}
+    for path in _every_page():
+        page = open_page(watched, site_url + path)
+        descriptions[path] = page.locator('meta[name="description"]').get_attribute("content")
+    assert all(descriptions.values()), descriptions
+    assert len(set(descriptions.values())) == len(descriptions), descriptions
+
+
 def _table_under(page: Page, heading_id: str) -> list[list[str]]:
     """The body rows (cell texts) of the first table after the heading with this id."""
     rows: list[list[str]] = page.evaluate(

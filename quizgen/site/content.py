@@ -91,7 +91,10 @@ def _build(data_dir: Path) -> SiteContent:
     for path in files:
         if path.startswith("comparisons/") and path != pages.COMPARISONS_INDEX:
             files[path] += practice.self_check(Path(path).stem, banks)
-    files[practice.PAGE] = practice.practice_page(data)
+    files[practice.PAGE] = pages.described(
+        practice.practice_page(data),
+        "Practice MBLEx-style questions on the kinds of massage, each answer explained.",
+    )
     files |= banks
     return SiteContent(
         files=files,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 
-from quizgen.data.model import Dataset
+from quizgen.data.model import Comparison, Dataset
 from quizgen.site import (
     comparison_pages,
     cross_source_page,
@@ -18,6 +19,8 @@ COMPARISONS_INDEX = "comparisons/index.md"
 
 
 def all_pages(data: Dataset) -> dict[str, str]:
+    """Each page with its own description for search engines and link previews, which the
+    theme writes as the page's meta description."""
     pages = {COMPARISONS_INDEX: comparison_pages.index_page(data)}
     pages |= {comparison_pages.path(c): comparison_pages.page(data, c) for c in data.comparisons}
     pages[cross_source_page.PATH] = cross_source_page.page(data)
@@ -25,7 +28,34 @@ def all_pages(data: Dataset) -> dict[str, str]:
     pages[glossary.PATH] = glossary.page(data)
     pages[sources_page.PATH] = sources_page.page(data)
     pages[mblex_page.PATH] = mblex_page.page(data)
-    return pages
+    descriptions = _descriptions(data)
+    return {path: described(markdown, descriptions[path]) for path, markdown in pages.items()}
+
+
+def described(markdown: str, description: str) -> str:
+    """The page with `description` in its front matter (a JSON string is valid YAML)."""
+    return f"---\ndescription: {json.dumps(description)}\n---\n\n{markdown}"
+
+
+def _descriptions(data: Dataset) -> dict[str, str]:
+    def of_comparison(comparison: Comparison) -> str:
+        names = [data.type(t).name.lower() for t in comparison.types]
+        source = data.source(comparison.source).title
+        what = f"How {' and '.join(names)} differ" if len(names) > 1 else f"What {names[0]} is"
+        return f"{what}, row by row, as “{source}” tells it, with its own words."
+
+    return {
+        COMPARISONS_INDEX: "Every comparison table of the kinds of massage, and its source.",
+        **{comparison_pages.path(c): of_comparison(c) for c in data.comparisons},
+        cross_source_page.PATH: "Every kind of massage against every dimension, with what "
+        "each source says.",
+        terminology_page.PATH: "What the names of the kinds of massage mean in each source, "
+        "and which names the sources treat as one.",
+        glossary.PATH: "The terms of the comparisons, defined, with their sources.",
+        sources_page.PATH: "The sources behind every fact on this site, and what each says.",
+        mblex_page.PATH: f"The {data.exam.name}: its format, content areas and weights, and "
+        "what this material covers.",
+    }
 
 
 def comparisons_nav(data: Dataset) -> list[dict[str, str]]:
