@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 REPO = Path(__file__).resolve().parent.parent
 THEME_OVERRIDES = REPO / "quizgen" / "site" / "theme"
@@ -21,7 +22,8 @@ THEME_OVERRIDES = REPO / "quizgen" / "site" / "theme"
 
 def _project(config: Path, data: Path | None = None) -> dict[str, Any]:
     """The project's config with absolute paths, so that it works from any folder."""
-    project: dict[str, Any] = yaml.safe_load(config.read_text(encoding="utf-8"))
+    # MkDocs' own loader, which reads its tags (!ENV) as a build would.
+    project: dict[str, Any] = yaml_load(config.read_text(encoding="utf-8"))
     project.pop("watch", None)  # for `mkdocs serve` only
     root = config.resolve().parent
     project["docs_dir"] = str(root / project["docs_dir"])

@@ -114,6 +114,23 @@ def _project_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
+def test_the_site_url_is_set_in_one_place(tmp_path: Path) -> None:
+    """A deployer sets QUIZGEN_SITE_URL; canonical links and the sitemap follow it."""
+    project = _project_copy(tmp_path)
+    url = "https://example.org/massage/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "QUIZGEN_SITE_URL": url}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    subprocess.run(
+        [str(mkdocs), "build", "-q", "-f", str(project / "mkdocs.yml")], env=env, check=True
+    )
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{url}">' in home
+    assert "127.0.0.1" not in home and "127.0.0.1" not in sitemap
+    assert f"<loc>{url}comparisons/" in sitemap
+
+
 def test_bad_data_stops_the_build_with_the_location(tmp_path: Path) -> None:
     project = _project_copy(tmp_path)
     broken = project / "data" / "comparisons" / "medical-vs-relaxation.yml"
