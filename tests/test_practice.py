@@ -188,3 +188,20 @@ def test_quiz_pages_are_accessible_after_answering(
     violations = Axe().run(page).response["violations"]
     assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
     assert watched.foreign_requests == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_footnote_jump_lands_on_the_footnote(site_url: str, watched: Watched, width: int) -> None:
+    """The self-check above the footnotes is built as the reader nears it, which makes the
+    page taller: a jump to a footnote must still end with the footnote in view."""
+    page = watched.page
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + "comparisons/medical-vs-relaxation/")
+    page.wait_for_load_state("networkidle")
+    first = page.locator("a.footnote-ref").first
+    target = (first.get_attribute("href") or "").split("#")[-1]
+    first.click()
+    page.wait_for_selector(".quizgen-quiz fieldset")
+    page.wait_for_timeout(300)  # the scroll after the quiz is drawn
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
+    assert 0 <= top < 800, top

@@ -165,6 +165,7 @@
         render(host, items);
       }
       newQuiz();
+      keepTargetInView(host);
       if (form && !comparison) {
         form.querySelector("[data-new-quiz]").addEventListener("click", newQuiz);
         form.querySelectorAll("select").forEach(function (select) {
@@ -174,6 +175,16 @@
     }).catch(function (error) {
       host.textContent = "The questions could not be loaded (" + error.message + ").";
     });
+  }
+
+  // A quiz just drawn makes the page taller above whatever follows it: a footnote the reader
+  // has just jumped to would be pushed out of view, so the jump's target is shown again.
+  function keepTargetInView(host) {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && host.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) {
+      target.scrollIntoView();
+    }
   }
 
   // A quiz below the fold is built as the reader nears it: adding it changes the page's
