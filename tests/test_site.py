@@ -114,6 +114,27 @@ def test_every_page_has_its_own_description(site_url: str, watched: Watched) -> 
     assert len(set(descriptions.values())) == len(descriptions), descriptions
 
 
+def test_a_long_title_has_no_line_of_its_own_for_the_permalink(
+    site_url: str, watched: Watched
+) -> None:
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(site_url + "comparisons/medical-massage-qa/")
+    page.wait_for_load_state("networkidle")
+    title = page.locator("article h1")
+    assert title.locator(".headerlink").count() == 1  # still in the page, not shown
+    assert not title.locator(".headerlink").is_visible()
+    # The title has as many lines as its words take: none is left for the mark alone.
+    lines = page.evaluate(
+        """() => { const h = document.querySelector('article h1');
+                   const line = parseFloat(getComputedStyle(h).lineHeight);
+                   const r = document.createRange(); r.selectNodeContents(h.firstChild);
+                   return [Math.round(h.getBoundingClientRect().height / line),
+                           Math.round(r.getBoundingClientRect().height / line)]; }"""
+    )
+    assert lines[0] == lines[1] and lines[0] >= 2, lines  # a long title, wrapped
+
+
 def _table_under(page: Page, heading_id: str) -> list[list[str]]:
     """The body rows (cell texts) of the first table after the heading with this id."""
     rows: list[list[str]] = page.evaluate(
