@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page
 
 from quizgen import load_data
 from quizgen.data.model import Dataset, ListCell, MissingCell, TextCell
+from quizgen.site import practice
 from quizgen.site.pages import all_pages
 from tests.browser import Watched, watched_page
 from tests.conftest import DATA_DIR, REPO
@@ -27,7 +28,7 @@ def _url_path(markdown_path: str) -> str:
 
 
 def _every_page() -> list[str]:
-    generated = all_pages(load_data(DATA_DIR))
+    generated = [*all_pages(load_data(DATA_DIR)), practice.PAGE]
     written = [p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")]
     return sorted(_url_path(p) for p in [*generated, *written])
 
@@ -288,6 +289,24 @@ def test_screenshots_and_no_sideways_scrolling(
             "parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)"
         )
         assert font >= 14
+    finally:
+        watched.page.context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_page_scrolls_sideways_on_a_phone(site_url: str, browser: Browser, width: int) -> None:
+    watched = watched_page(browser, width=width, height=800)
+    try:
+        wide = {}
+        for path in _every_page():
+            page = open_page(watched, site_url + path)
+            if page.locator(".quizgen-quiz").count():
+                page.locator(".quizgen-quiz").first.scroll_into_view_if_needed()
+                page.wait_for_selector("fieldset.quizgen-question")
+            scrolled = page.evaluate("document.documentElement.scrollWidth")
+            if scrolled > width:
+                wide[path] = scrolled
+        assert wide == {}
     finally:
         watched.page.context.close()
 
