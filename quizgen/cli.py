@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -290,7 +290,7 @@ def audit(data_dir: Path | None, options: int) -> None:
         sys.exit(1)
 
 
-_PROGRESS_DIR_OPTIONS = [
+PROGRESS_DIR_OPTIONS = [
     click.option(
         "--progress-dir",
         "progress_dir",
@@ -306,12 +306,6 @@ _PROGRESS_DIR_OPTIONS = [
         hidden=True,
     ),
 ]
-
-
-def PROGRESS_DIR(command: Callable[..., None]) -> Callable[..., None]:
-    for option in reversed(_PROGRESS_DIR_OPTIONS):
-        command = option(command)
-    return command
 
 
 NO_COLOR = click.option("--no-color", is_flag=True, help="No colours (so does NO_COLOR=1).")
@@ -366,16 +360,21 @@ def _report_missing(store: Store, items: list[Item], all_ids: set[str]) -> None:
         )
 
 
-def _with_filters(command: Callable[..., None]) -> Callable[..., None]:
-    for option in reversed(FILTERS):
-        command = option(command)
-    return command
+def _all(options: list[Callable[..., Any]]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """One decorator for several click options, in the order given."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
 
 
 @main.command()
 @DATA_OPTION
-@PROGRESS_DIR
-@_with_filters
+@_all(PROGRESS_DIR_OPTIONS)
+@_all(FILTERS)
 @click.option(
     "--new",
     "new_per_day",
@@ -433,7 +432,7 @@ def drill(
 
 @main.command()
 @DATA_OPTION
-@PROGRESS_DIR
+@_all(PROGRESS_DIR_OPTIONS)
 @click.option(
     "--count",
     "-n",
@@ -510,7 +509,7 @@ def exam(
 
 @main.command()
 @DATA_OPTION
-@PROGRESS_DIR
+@_all(PROGRESS_DIR_OPTIONS)
 def stats(data_dir: Path | None, progress_dir: Path | None) -> None:
     """Your progress: due items, reviews per day, retention, streak and weak spots.
 
