@@ -110,6 +110,8 @@ def _check_references(c: _Checker, raw: YamlFile, model: DataFile) -> None:
     for i, mtype in enumerate(model.types):
         for j, definition in enumerate(mtype.definitions):
             c.refer("sources", definition.source, raw, ("types", i, "definitions", j, "source"))
+        for j, placement in enumerate(mtype.placements):
+            c.refer("sources", placement.source, raw, ("types", i, "placements", j, "source"))
         for j, synonym in enumerate(mtype.synonyms):
             at: YamlPath = ("types", i, "synonyms", j)
             c.refer("sources", synonym.source, raw, (*at, "source"))

@@ -134,6 +134,11 @@ class Dimension(Frozen):
     kind: Literal["text", "list"]
     question: Annotated[Text, AfterValidator(_needs_type_slot)]
     description: Text | None = None
+    summary: ShortText | None = Field(
+        None,
+        description="The column of the site's summary table this dimension fills, e.g. "
+        "'Who pays'. Dimensions sharing a column fill it in the order they are listed.",
+    )
 
 
 class Definition(Frozen):
@@ -151,11 +156,26 @@ class Synonym(Frozen):
     quote: Quote
 
 
+class Placement(Frozen):
+    """Where one source puts a type between a consumer service and health care."""
+
+    source: Id
+    place: Literal["consumer-service", "between", "health-care", "either"] = Field(
+        description="consumer-service: chosen and paid for by the client; health-care: care "
+        "directed by a provider; between: aimed at pain or tension, but not directed care; "
+        "either: an approach the source uses in both."
+    )
+    quote: Quote
+
+
 class MassageType(Frozen):
     id: Id
     name: ShortText
     definitions: tuple[Definition, ...] = ()
     synonyms: tuple[Synonym, ...] = ()
+    placements: tuple[Placement, ...] = Field(
+        (), description="Where each source puts the type; the site's spectrum shows them."
+    )
     contested: Text | None = Field(
         None,
         description="Why the sources use the name for different things: every question that "

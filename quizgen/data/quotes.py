@@ -29,6 +29,8 @@ def quotes(model: DataFile) -> Iterator[tuple[str, str, YamlPath]]:
             yield d.source, d.quote, ("types", i, "definitions", j, "quote")
         for j, s in enumerate(mtype.synonyms):
             yield s.source, s.quote, ("types", i, "synonyms", j, "quote")
+        for j, p in enumerate(mtype.placements):
+            yield p.source, p.quote, ("types", i, "placements", j, "quote")
     for i, comparison in enumerate(model.comparisons):
         for r, row in enumerate(comparison.rows):
             for type_id, cell in row.cells.items():
