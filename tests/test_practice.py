@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -93,79 +93,249 @@ def _answer(page: Page, n: int, *, right: bool, items: dict[str, dict[str, Any]]
     return {
         "item": item,
         "chosen": texts[choice],
+        "key_at": texts.index(item["key"]),
+        "chosen_at": choice,
         "feedback": question.locator(".quizgen-feedback").inner_text(),
     }
+
+
+# Everything a student sees of a quiz: the items in order, each one's options in order, the
+# option marked as chosen, and the feedback.
+SHOWN = """() => Array.from(document.querySelectorAll('fieldset.quizgen-question')).map(f => ({
+    item: f.dataset.item,
+    options: Array.from(f.querySelectorAll('.quizgen-option')).map(b => b.dataset.option),
+    checked: Array.from(f.querySelectorAll('[aria-checked=true]')).map(b => b.dataset.option),
+    feedback: f.querySelector('.quizgen-feedback').innerText,
+}))"""
+
+
+def shown(page: Page) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = page.evaluate(SHOWN)
+    return result
+
+
+def score(page: Page) -> str:
+    return page.locator(".quizgen-score").inner_text()
+
+
+def settle(page: Page) -> None:
+    """Let anything a select's change event set off run: a frame, then the tasks after it."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
+
+
+def focus_in_feedback_of(page: Page, n: int) -> bool:
+    return bool(
+        page.evaluate(
+            "n => document.querySelectorAll('fieldset.quizgen-question')[n]"
+            ".querySelector('.quizgen-feedback').contains(document.activeElement)",
+            n,
+        )
+    )
+
+
+def focused_option(page: Page) -> tuple[int, int] | None:
+    """(question, option) of the focused option, counted from 0; None if focus is elsewhere."""
+    found: list[int] | None = page.evaluate(
+        """() => {
+            const option = document.activeElement.closest('.quizgen-option');
+            if (!option) return null;
+            const questions = Array.from(document.querySelectorAll('fieldset.quizgen-question'));
+            const question = option.closest('fieldset.quizgen-question');
+            const options = Array.from(question.querySelectorAll('.quizgen-option'));
+            return [questions.indexOf(question), options.indexOf(option)];
+        }"""
+    )
+    return (found[0], found[1]) if found else None
 
 
 def test_answers_show_the_rationale_and_the_score_updates(
     site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
 ) -> None:
     page = open_quiz(watched, site_url + "practice/")
+    status = page.locator(".quizgen-quiz [role=status]")
+    assert status.inner_text() == "Score: 0 of 10 answered, 0 right"
+    # The score is above the questions, where it is seen without scrolling past them all.
+    assert page.evaluate(
+        "document.querySelector('.quizgen-score').compareDocumentPosition("
+        "document.querySelector('fieldset.quizgen-question')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
     right = _answer(page, 0, right=True, items=bank_items)
     assert right["feedback"].startswith("Right.")
     assert f"Why: {right['item']['rationale']}" in right["feedback"]
     assert f"Source: {right['item']['source_title']}" in right["feedback"]
+    assert status.inner_text() == "Score: 1 of 10 answered, 1 right"
     wrong = _answer(page, 1, right=False, items=bank_items)
     reasons = {d["text"]: d["why"] for d in wrong["item"]["distractors"]}
     assert wrong["feedback"].startswith("Wrong. The answer is")
     assert str(wrong["item"]["key"]) in wrong["feedback"]
     assert reasons[wrong["chosen"]] in wrong["feedback"]
     assert f"Why: {wrong['item']['rationale']}" in wrong["feedback"]
-    assert page.locator(".quizgen-score").inner_text().startswith("Score: 1 of 2 answered")
+    assert status.inner_text() == "Score: 2 of 10 answered, 1 right"
     # Answered items stay answered: the buttons are disabled.
     assert page.locator("fieldset.quizgen-question").first.locator("button:enabled").count() == 0
 
 
-def test_progress_is_kept_in_local_storage(
+def test_right_and_wrong_are_said_in_words_not_only_colour(
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
+) -> None:
+    page = open_quiz(watched, site_url + "practice/")
+    wrong = _answer(page, 0, right=False, items=bank_items)
+    options = page.locator("fieldset.quizgen-question").first.locator(".quizgen-option")
+    key = options.nth(wrong["key_at"])
+    chosen = options.nth(wrong["chosen_at"])
+    assert key.locator(".quizgen-mark").inner_text() == "\u2713 Correct answer"
+    assert chosen.locator(".quizgen-mark").inner_text() == "\u2717 Your answer"
+    assert chosen.get_attribute("aria-checked") == "true"
+    assert key.get_attribute("aria-checked") == "false"
+    assert page.locator("fieldset.quizgen-question").first.locator(".quizgen-mark").count() == 2
+    right = _answer(page, 1, right=True, items=bank_items)
+    second = page.locator("fieldset.quizgen-question").nth(1)
+    marks = second.locator(".quizgen-mark")
+    assert marks.count() == 1
+    assert marks.inner_text().startswith("\u2713 Correct answer")
+    assert second.locator(".quizgen-option").nth(right["key_at"]).get_attribute("aria-checked")
+
+
+def test_after_an_answer_focus_is_on_its_feedback_and_tab_goes_on(
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
+) -> None:
+    page = open_quiz(watched, site_url + "practice/")
+    _answer(page, 0, right=False, items=bank_items)
+    assert focus_in_feedback_of(page, 0)
+    page.keyboard.press("Tab")
+    assert focused_option(page) == (1, 0)
+    _answer(page, 1, right=True, items=bank_items)
+    assert focus_in_feedback_of(page, 1)
+
+
+def test_a_keyboard_alone_runs_a_self_check(site_url: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(site_url + "comparisons/medical-vs-relaxation/#check-yourself")
+    page.locator("fieldset.quizgen-question").first.wait_for()
+    # From the section's heading, Tab reaches the quiz at its first question's first option.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if focused_option(page) is not None:
+            break
+    questions = page.locator("fieldset.quizgen-question")
+    assert questions.count() == 5
+    for n in range(5):
+        question = questions.nth(n)
+        assert focused_option(page) == (n, 0)
+        # One option of a question is in the tab order at a time (a roving tabindex).
+        assert question.locator(".quizgen-option[tabindex='0']").count() == 1
+        for key, expected in [
+            ("ArrowDown", 1),
+            ("ArrowRight", 2),
+            ("ArrowUp", 1),
+            ("ArrowLeft", 0),
+            ("ArrowUp", 3),  # round from the first to the last
+            ("Home", 0),
+            ("End", 3),
+        ]:
+            page.keyboard.press(key)
+            assert focused_option(page) == (n, expected), key
+        assert question.locator(".quizgen-option[tabindex='0']").get_attribute("data-option") == (
+            question.locator(".quizgen-option").nth(3).get_attribute("data-option")
+        )
+        assert question.locator("[aria-checked=true]").count() == 0  # moving does not answer
+        page.keyboard.press("Enter" if n % 2 else "Space")
+        assert question.locator(".quizgen-option").nth(3).get_attribute("aria-checked") == "true"
+        assert question.locator(".quizgen-verdict").count() == 1
+        assert focus_in_feedback_of(page, n)
+        page.keyboard.press("Tab")
+    assert score(page).startswith("Score: 5 of 5 answered")
+    assert watched.console_errors == [] and watched.page_errors == []
+
+
+def test_a_changed_filter_keeps_the_quiz_until_the_button_draws_one(
     site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
 ) -> None:
     page = open_quiz(watched, site_url + "practice/")
     _answer(page, 0, right=True, items=bank_items)
     _answer(page, 1, right=False, items=bank_items)
-    page.reload()
-    page.locator("fieldset.quizgen-question").first.wait_for()
-    assert (
-        page.locator(".quizgen-total").inner_text() == "In this browser so far: 1 of 2 items right."
+    before, before_score = shown(page), score(page)
+    page.select_option("select[data-filter=category]", "payment")
+    # Arrow keys on a closed select change it too, one option a key press.
+    area = page.locator("select[data-filter=area]")
+    area.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert area.input_value() != ""
+    settle(page)
+    assert shown(page) == before and score(page) == before_score
+    assert len([q for q in before if q["checked"]]) == 2
+    area.select_option("")
+    page.locator("[data-new-quiz]").click()
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('fieldset.quizgen-question'))"
+        ".every(f => f.dataset.category === 'payment')"
     )
+    after = shown(page)
+    assert all(bank_items[q["item"]]["category"] == "payment" for q in after)
+    assert not any(q["checked"] for q in after)
+    assert score(page) == f"Score: 0 of {len(after)} answered, 0 right"
+    # The answers to the quiz that was replaced are kept in the browser's total.
     stored = json.loads(page.evaluate("localStorage.getItem('quizgen-practice')"))
-    assert len(stored["answers"]) == 2
+    assert {q["item"] for q in before if q["checked"]} <= set(stored["answers"])
 
 
-def test_a_keyboard_alone_runs_a_quiz(site_url: str, watched: Watched) -> None:
-    page = open_quiz(watched, site_url + "comparisons/medical-vs-relaxation/")
-    first = page.locator("fieldset.quizgen-question").first.locator("button").first
-    first.focus()
-    for _ in range(5):
-        focused = page.evaluate("document.activeElement.className")
-        assert "quizgen-option" in focused
-        page.keyboard.press("Enter")
-        # Tab past the now-disabled options to the next question's first option.
-        page.keyboard.press("Tab")
-    assert page.locator(".quizgen-feedback p.quizgen-verdict").count() == 5
-    assert "5 answered" in page.locator(".quizgen-score").inner_text()
+def test_new_quiz_differs(site_url: str, watched: Watched) -> None:
+    page = open_quiz(watched, site_url + "practice/")
+    first = [q["item"] for q in shown(page)]
+    page.locator("[data-new-quiz]").click()
+    second = [q["item"] for q in shown(page)]
+    assert len(first) == len(second) == 10
+    assert set(first) != set(second)
 
 
-def test_new_quiz_differs_and_filters_apply(
+def test_back_and_reload_keep_the_quiz_and_its_answers(
     site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
 ) -> None:
     page = open_quiz(watched, site_url + "practice/")
-
-    def shown() -> list[str]:
-        return [
-            q.get_attribute("data-item") or ""
-            for q in page.locator("fieldset.quizgen-question").all()
-        ]
-
-    first = shown()
-    page.locator("[data-new-quiz]").click()
-    second = shown()
-    assert len(first) == len(second) == 10
-    assert set(first) != set(second)
     page.select_option("select[data-filter=category]", "payment")
-    page.wait_for_function(
-        "Array.from(document.querySelectorAll('fieldset.quizgen-question')).every(f => f.dataset.category === 'payment')"
-    )
-    assert all(bank_items[i]["category"] == "payment" for i in shown())
+    page.locator("[data-new-quiz]").click()
+    _answer(page, 0, right=True, items=bank_items)
+    _answer(page, 2, right=False, items=bank_items)
+    before, before_score = shown(page), score(page)
+    assert before_score.startswith("Score: 2 of")
+
+    def same_quiz() -> None:
+        show_quiz(page)
+        assert shown(page) == before
+        assert score(page) == before_score
+        assert page.locator("select[data-filter=category]").input_value() == "payment"
+
+    page.reload()
+    same_quiz()
+    # Away and back by the theme's instant navigation, which sets the page up again.
+    page.locator("nav.md-nav a[href$='glossary/']").first.click()
+    page.wait_for_url("**/glossary/")
+    page.locator("h1", has_text="Glossary").wait_for()
+    page.go_back()
+    page.wait_for_url("**/practice/")
+    same_quiz()
+    # Away by a full page load, and back.
+    page.goto(site_url + "sources/")
+    page.go_back()
+    page.wait_for_url("**/practice/")
+    same_quiz()
+    page.locator("[data-new-quiz]").click()
+    assert [q["item"] for q in shown(page)] != [q["item"] for q in before]
+    assert not any(q["checked"] for q in shown(page))
+    assert watched.console_errors == [] and watched.page_errors == []
+
+
+def test_a_self_check_is_kept_across_a_reload(
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
+) -> None:
+    page = open_quiz(watched, site_url + "comparisons/medical-vs-relaxation/")
+    _answer(page, 1, right=False, items=bank_items)
+    before = shown(page)
+    page.reload()
+    show_quiz(page)
+    assert shown(page) == before
+    assert score(page) == "Score: 1 of 5 answered, 0 right"
 
 
 def test_quizzes_survive_instant_navigation(site_url: str, watched: Watched) -> None:
@@ -178,30 +348,56 @@ def test_quizzes_survive_instant_navigation(site_url: str, watched: Watched) -> 
     assert watched.console_errors == [] and watched.page_errors == []
 
 
-def test_quiz_pages_are_accessible_after_answering(
-    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
+FILTER_PARTS = [f"select[data-filter={name}]" for name in ("type", "category", "area")] + [
+    "[data-new-quiz]"
+]
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_filters_fit_the_column(
+    site_url: str, browser: Browser, bank_items: dict[str, dict[str, Any]], width: int
 ) -> None:
+    watched = watched_page(browser, width=width, height=800)
+    try:
+        page = open_quiz(watched, site_url + "practice/")
+        _answer(page, 0, right=False, items=bank_items)
+        _answer(page, 1, right=True, items=bank_items)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        form = page.locator(".quizgen-filters").bounding_box()
+        boxes = [page.locator(part).bounding_box() for part in FILTER_PARTS]
+        assert form is not None
+        left, right = form["x"] - 1, form["x"] + form["width"] + 1
+        for box in boxes:
+            assert box is not None
+            assert left <= box["x"] and box["x"] + box["width"] <= right
+        selects = [box for box in boxes[:3] if box]
+        tops = {round(box["y"]) for box in selects}
+        if width >= 1280:
+            assert len(tops) == 1  # the three side by side
+        else:
+            assert len(tops) == 3  # one under another, each the column's width
+            assert all(box["width"] >= form["width"] - 2 for box in selects)
+    finally:
+        watched.page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_quiz_pages_are_accessible_after_answering(
+    site_url: str,
+    watched: Watched,
+    bank_items: dict[str, dict[str, Any]],
+    scheme: Literal["light", "dark"],
+) -> None:
+    watched.page.emulate_media(color_scheme=scheme)
     page = open_quiz(watched, site_url + "practice/")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator(f"body[data-md-color-scheme={expected}]").count() == 1
     _answer(page, 0, right=False, items=bank_items)
+    _answer(page, 1, right=True, items=bank_items)
     assert page.locator("fieldset.quizgen-question legend").count() == 10
-    assert page.locator(".quizgen-feedback[aria-live=polite]").count() == 10
+    assert page.locator("[role=radiogroup][aria-labelledby]").count() == 10
+    assert page.locator("[role=radio][aria-checked]").count() == 40
+    assert page.locator(".quizgen-quiz [role=status]").count() == 1
     violations = Axe().run(page).response["violations"]
     assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
     assert watched.foreign_requests == []
-
-
-@pytest.mark.parametrize("width", [1280, 390])
-def test_a_footnote_jump_lands_on_the_footnote(site_url: str, watched: Watched, width: int) -> None:
-    """The self-check above the footnotes is built as the reader nears it, which makes the
-    page taller: a jump to a footnote must still end with the footnote in view."""
-    page = watched.page
-    page.set_viewport_size({"width": width, "height": 800})
-    page.goto(site_url + "comparisons/medical-vs-relaxation/")
-    page.wait_for_load_state("networkidle")
-    first = page.locator("a.footnote-ref").first
-    target = (first.get_attribute("href") or "").split("#")[-1]
-    first.click()
-    page.wait_for_selector(".quizgen-quiz fieldset")
-    page.wait_for_timeout(300)  # the scroll after the quiz is drawn
-    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
-    assert 0 <= top < 800, top

@@ -188,7 +188,7 @@ def test_comparison_tables_show_the_values_from_data(
     assert checked == len(comparison.rows) * len(comparison.types)
 
 
-def test_cell_footnote_quotes_the_source_on_hover(
+def test_a_cells_quote_opens_in_place_by_tap_or_keyboard(
     site_url: str, watched: Watched, data: Dataset
 ) -> None:
     page = open_page(watched, site_url + "comparisons/medical-vs-relaxation/")
@@ -196,12 +196,27 @@ def test_cell_footnote_quotes_the_source_on_hover(
     assert row is not None
     cell = row.cells["medical"]
     assert isinstance(cell, TextCell)
-    ref = page.locator("td", has_text=cell.value).first.locator("sup a")
-    ref.hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for()
-    assert cell.quote in tooltip.inner_text()
-    assert "Medical Massage vs. Relaxation Massage" in tooltip.inner_text()
+    marker = page.locator("td", has_text=cell.value).first.locator("details.quizgen-evidence")
+    body = marker.locator(".quizgen-evidence-body")
+    assert not marker.evaluate("el => el.open")
+    assert not body.is_visible()
+    marker.locator("summary").click()
+    assert body.is_visible()
+    assert cell.quote in body.inner_text()
+    assert "Medical Massage vs. Relaxation Massage" in body.inner_text()
+    marker.locator("summary").press("Enter")  # and closed again from the keyboard
+    assert not marker.evaluate("el => el.open")
+
+
+def test_a_comparison_has_no_footnotes_but_every_value_its_evidence(
+    site_url: str, watched: Watched, data: Dataset
+) -> None:
+    comparison = data.comparison("medical-vs-relaxation")
+    page = open_page(watched, site_url + "comparisons/medical-vs-relaxation/")
+    assert page.locator("a.footnote-ref, .footnote").count() == 0
+    markers = page.locator("article table details.quizgen-evidence").count()
+    inferred_labels = sum(1 for r in comparison.rows if r.inferred)
+    assert markers == len(comparison.rows) * len(comparison.types) + inferred_labels
 
 
 def test_disagreement_between_the_two_tables_is_called_out(
@@ -269,18 +284,30 @@ def test_print_shows_the_content_without_navigation(site_url: str, watched: Watc
     assert pdf.startswith(b"%PDF")
 
 
+SHOWN = [
+    ("home", ""),
+    ("comparison", "comparisons/medical-vs-relaxation/"),
+    ("cross-source", "cross-source/"),
+    ("practice", "practice/"),
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize(
-    ("name", "path"), [("home", ""), ("comparison", "comparisons/medical-vs-relaxation/")]
-)
+@pytest.mark.parametrize(("name", "path"), SHOWN)
 def test_screenshots_and_no_sideways_scrolling(
-    site_url: str, browser: Browser, name: str, path: str, width: int
+    site_url: str, browser: Browser, name: str, path: str, width: int, scheme: str
 ) -> None:
+    """Saved for a person to look at (test-artifacts/screenshots), in both colour schemes."""
     watched = watched_page(browser, width=width, height=900)
     try:
-        page = open_page(watched, site_url + path)
+        page = watched.page
+        page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        open_page(watched, site_url + path)
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shot = SCREENSHOTS / f"{name}-{width}.png"
+        shot = SCREENSHOTS / f"{name}-{width}-{scheme}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
         # Wide tables scroll inside their own box; the page itself never does.
@@ -312,7 +339,7 @@ def test_no_page_scrolls_sideways_on_a_phone(site_url: str, browser: Browser, wi
 
 
 def test_screenshots_are_ignored_and_the_site_package_is_not() -> None:
-    shot = (SCREENSHOTS / "home-390.png").relative_to(REPO)
+    shot = (SCREENSHOTS / "home-390-light.png").relative_to(REPO)
     check = ["git", "-C", str(REPO), "check-ignore", "-q"]
     assert subprocess.run([*check, str(shot)], check=False).returncode == 0
     assert subprocess.run([*check, "quizgen/site/plugin.py"], check=False).returncode == 1

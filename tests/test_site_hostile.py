@@ -218,6 +218,7 @@ def test_practice_questions_show_hostile_text_as_text(hostile_site: str, watched
     page.goto(hostile_site + "practice/")
     page.locator("fieldset.quizgen-question").first.wait_for()
     page.select_option("select[data-filter=type]", "hostile")
+    page.locator("[data-new-quiz]").click()
     page.wait_for_function(
         "Array.from(document.querySelectorAll('fieldset.quizgen-question'))"
         ".every(f => f.dataset.types.split(' ').includes('hostile'))"

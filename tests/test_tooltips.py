@@ -37,7 +37,7 @@ def _render(page: str) -> str:
 
 
 def _content() -> SiteContent:
-    return SiteContent(files={}, nav=[], glance="", abbreviations=DEFINITIONS)
+    return SiteContent(files={}, nav=[], home="", abbreviations=DEFINITIONS)
 
 
 @settings(max_examples=150, deadline=None)

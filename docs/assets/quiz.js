@@ -3,13 +3,19 @@
 // the same bank the command-line tools use; this script only draws items, shows them and
 // keeps the score. Text goes in with textContent, never as HTML. Material's instant
 // navigation swaps pages without a reload, so the quizzes are set up again on every page it
-// shows.
+// shows; the quiz on screen is kept in sessionStorage, so that Back, a reload or instant
+// navigation shows the same questions and answers again instead of a fresh draw.
 (function () {
   "use strict";
 
   var STORE = "quizgen-practice";
+  var SITTING = "quizgen-sitting:";
   var LETTERS = "ABCDE";
+  var NO_MATCH = "No questions match these filters.";
+  var STEPS = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
   var banks = {};
+  // Ids tie each option group to its question's text; a page may be set up more than once.
+  var drawn = 0;
 
   function loadBank(url) {
     if (!banks[url]) {
@@ -34,6 +40,34 @@
       localStorage.setItem(STORE, JSON.stringify(state));
     } catch (error) {
       // Private windows may refuse storage; the quiz still works without it.
+    }
+  }
+
+  function record(item, correct) {
+    var state = saved();
+    state.answers[item.id] = { correct: correct, at: new Date().toISOString() };
+    save(state);
+  }
+
+  // A sitting is the quiz on screen: the filters it was drawn with, the items, each item's
+  // order of options and the answers given so far. It lives as long as the tab.
+  function sittingKey(host) {
+    return SITTING + location.pathname + "|" + (host.getAttribute("data-comparison") || "practice");
+  }
+
+  function recalled(key) {
+    try {
+      return JSON.parse(sessionStorage.getItem(key));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function keep(key, sitting) {
+    try {
+      sessionStorage.setItem(key, JSON.stringify(sitting));
+    } catch (error) {
+      // Without storage the quiz works; only Back and reload draw a new one.
     }
   }
 
@@ -62,114 +96,256 @@
     return fresh.concat(again).slice(0, count);
   }
 
+  function optionsOf(item) {
+    return [item.key].concat(item.distractors.map(function (d) { return d.text; }));
+  }
+
   function summary(state) {
     var ids = Object.keys(state.answers);
     var right = ids.filter(function (id) { return state.answers[id].correct; }).length;
     return ids.length ? "In this browser so far: " + right + " of " + ids.length + " items right." : "";
   }
 
-  function render(host, items) {
+  function scoreText(questions, chosen) {
+    if (!questions.length) return NO_MATCH;
+    var answered = 0;
+    var right = 0;
+    questions.forEach(function (question) {
+      var answer = chosen[question.item.id];
+      if (answer === undefined) return;
+      answered += 1;
+      if (answer === question.item.key) right += 1;
+    });
+    return "Score: " + answered + " of " + questions.length + " answered, " + right + " right";
+  }
+
+  function chosenFilters(form) {
+    var filters = {};
+    if (form) {
+      form.querySelectorAll("select[data-filter]").forEach(function (select) {
+        filters[select.getAttribute("data-filter")] = select.value;
+      });
+    }
+    return filters;
+  }
+
+  // The selects show what the quiz on screen was drawn with, not what was picked and never used.
+  function showFilters(form, filters) {
+    form.querySelectorAll("select[data-filter]").forEach(function (select) {
+      var value = filters[select.getAttribute("data-filter")] || "";
+      var known = Array.prototype.some.call(select.options, function (option) {
+        return option.value === value;
+      });
+      select.value = known ? value : "";
+    });
+  }
+
+  function matches(item, comparison, filters) {
+    if (comparison && item.comparison !== comparison) return false;
+    if (filters.type && item.types.indexOf(filters.type) < 0) return false;
+    if (filters.category && item.category !== filters.category) return false;
+    if (filters.area && item.area !== filters.area) return false;
+    return true;
+  }
+
+  function newSitting(items, count, comparison, filters) {
+    var state = saved();
+    var pool = items.filter(function (item) { return matches(item, comparison, filters); });
+    var chosen = draw(pool, count, comparison ? [] : state.lastQuiz || []);
+    var ids = chosen.map(function (item) { return item.id; });
+    if (!comparison) {
+      state.lastQuiz = ids;
+      save(state);
+    }
+    return {
+      filters: filters,
+      ids: ids,
+      options: chosen.map(function (item) { return shuffled(optionsOf(item)); }),
+      chosen: {}
+    };
+  }
+
+  // A kept sitting is shown again only if the bank still holds its items with the same
+  // options: a site rebuilt in between may have changed them. Otherwise null.
+  function questionsOf(sitting, items) {
+    if (!sitting || !sitting.ids || !sitting.options || !sitting.chosen || !sitting.filters) return null;
+    var byId = {};
+    items.forEach(function (item) { byId[item.id] = item; });
+    var questions = [];
+    for (var i = 0; i < sitting.ids.length; i++) {
+      var item = byId[sitting.ids[i]];
+      var options = sitting.options[i];
+      if (!item || !options || options.slice().sort().join("\n") !== optionsOf(item).sort().join("\n")) {
+        return null;
+      }
+      questions.push({ item: item, options: options });
+    }
+    return questions;
+  }
+
+  // Options are a radio group whose arrow keys move between options without answering:
+  // an answer cannot be taken back, so it takes Enter, Space or a click.
+  function roam(event, buttons, position) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    var next;
+    if (Object.prototype.hasOwnProperty.call(STEPS, event.key)) {
+      next = (position + STEPS[event.key] + buttons.length) % buttons.length;
+    } else if (event.key === "Home") {
+      next = 0;
+    } else if (event.key === "End") {
+      next = buttons.length - 1;
+    } else {
+      return;
+    }
+    event.preventDefault();
+    buttons.forEach(function (button, i) { button.tabIndex = i === next ? 0 : -1; });
+    buttons[next].focus();
+  }
+
+  // Colour alone does not say which option is which: a symbol and words say it too.
+  function mark(button, className, symbol, words) {
+    button.classList.add(className);
+    var note = element("span", "quizgen-mark");
+    var sign = element("span", "quizgen-mark-symbol", symbol);
+    sign.setAttribute("aria-hidden", "true");
+    note.appendChild(sign);
+    note.appendChild(document.createTextNode(" " + words));
+    button.appendChild(note);
+  }
+
+  function explain(feedback, item, options, chosen) {
+    var correct = chosen === item.key;
+    var letter = LETTERS[options.indexOf(chosen)];
+    feedback.textContent = "";
+    feedback.appendChild(element("p", "quizgen-verdict", correct ? "Right." : "Wrong. The answer is " + LETTERS[options.indexOf(item.key)] + ". " + item.key));
+    if (!correct) {
+      var why = item.distractors.filter(function (d) { return d.text === chosen; })[0];
+      feedback.appendChild(element("p", "quizgen-why-not", "Why not " + letter + ": " + why.why));
+    }
+    feedback.appendChild(element("p", "quizgen-rationale", "Why: " + item.rationale));
+    feedback.appendChild(element("p", "quizgen-source", "Source: " + item.source_title + ": \u201c" + item.quote + "\u201d"));
+  }
+
+  function showAnswer(buttons, feedback, question, chosen) {
+    var item = question.item;
+    buttons.forEach(function (button) {
+      var text = button.getAttribute("data-option");
+      var isChosen = text === chosen;
+      button.disabled = true;
+      button.setAttribute("aria-checked", isChosen ? "true" : "false");
+      if (text === item.key) {
+        if (isChosen) button.classList.add("quizgen-right");
+        mark(button, "quizgen-key", "\u2713", isChosen ? "Correct answer (yours)" : "Correct answer");
+      } else if (isChosen) {
+        mark(button, "quizgen-wrong", "\u2717", "Your answer");
+      }
+    });
+    explain(feedback, item, question.options, chosen);
+  }
+
+  function questionBlock(question, index, prefix, chosen, onAnswer) {
+    var item = question.item;
+    var fieldset = element("fieldset", "quizgen-question");
+    fieldset.setAttribute("data-item", item.id);
+    fieldset.setAttribute("data-category", item.category);
+    fieldset.setAttribute("data-area", item.area);
+    fieldset.setAttribute("data-types", item.types.join(" "));
+    var legend = element("legend", null, (index + 1) + ". " + item.stem);
+    legend.id = prefix + "-" + (index + 1);
+    fieldset.appendChild(legend);
+    var group = element("div", "quizgen-options");
+    group.setAttribute("role", "radiogroup");
+    group.setAttribute("aria-labelledby", legend.id);
+    // Focus moves here after an answer, so that the reader goes on from the explanation.
+    var feedback = element("div", "quizgen-feedback");
+    feedback.tabIndex = -1;
+
+    var buttons = question.options.map(function (text, position) {
+      var button = element("button", "quizgen-option");
+      button.type = "button";
+      button.setAttribute("role", "radio");
+      button.setAttribute("aria-checked", "false");
+      button.setAttribute("data-option", text);
+      button.tabIndex = position === 0 ? 0 : -1;
+      button.appendChild(element("span", "quizgen-option-text", LETTERS[position] + ". " + text));
+      group.appendChild(button);
+      return button;
+    });
+    buttons.forEach(function (button, position) {
+      button.addEventListener("keydown", function (event) { roam(event, buttons, position); });
+      button.addEventListener("click", function () {
+        var text = button.getAttribute("data-option");
+        showAnswer(buttons, feedback, question, text);
+        feedback.focus();
+        onAnswer(text);
+      });
+    });
+    if (chosen !== undefined && question.options.indexOf(chosen) >= 0) {
+      showAnswer(buttons, feedback, question, chosen);
+    }
+    fieldset.appendChild(group);
+    fieldset.appendChild(feedback);
+    return fieldset;
+  }
+
+  // The score sits above the questions and stays put when a new quiz is drawn, so that its
+  // change is announced; the questions below it are replaced.
+  function frame(host) {
     host.textContent = "";
-    var score = { answered: 0, right: 0 };
     var status = element("p", "quizgen-score");
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
-    status.textContent = "Score: 0 of " + items.length;
-    var total = element("p", "quizgen-total", summary(saved()));
-
-    items.forEach(function (item, index) {
-      var options = shuffled([item.key].concat(item.distractors.map(function (d) { return d.text; })));
-      var why = {};
-      item.distractors.forEach(function (d) { why[d.text] = d.why; });
-
-      var fieldset = element("fieldset", "quizgen-question");
-      fieldset.setAttribute("data-item", item.id);
-      fieldset.setAttribute("data-category", item.category);
-      fieldset.setAttribute("data-area", item.area);
-      fieldset.setAttribute("data-types", item.types.join(" "));
-      fieldset.appendChild(element("legend", null, (index + 1) + ". " + item.stem));
-      var list = element("div", "quizgen-options");
-      var feedback = element("div", "quizgen-feedback");
-      feedback.setAttribute("aria-live", "polite");
-
-      options.forEach(function (text, position) {
-        var button = element("button", "quizgen-option", LETTERS[position] + ". " + text);
-        button.type = "button";
-        button.setAttribute("data-option", text);
-        button.addEventListener("click", function () {
-          var correct = text === item.key;
-          list.querySelectorAll("button").forEach(function (other) {
-            other.disabled = true;
-            var value = other.getAttribute("data-option");
-            if (value === item.key) other.classList.add("quizgen-key");
-          });
-          button.classList.add(correct ? "quizgen-right" : "quizgen-wrong");
-          button.setAttribute("aria-pressed", "true");
-          feedback.textContent = "";
-          feedback.appendChild(element("p", "quizgen-verdict", correct ? "Right." : "Wrong. The answer is " + LETTERS[options.indexOf(item.key)] + ". " + item.key));
-          if (!correct) feedback.appendChild(element("p", "quizgen-why-not", "Why not " + LETTERS[position] + ": " + why[text]));
-          feedback.appendChild(element("p", "quizgen-rationale", "Why: " + item.rationale));
-          feedback.appendChild(element("p", "quizgen-source", "Source: " + item.source_title + ": \u201c" + item.quote + "\u201d"));
-          score.answered += 1;
-          if (correct) score.right += 1;
-          status.textContent = "Score: " + score.right + " of " + score.answered + " answered, " + items.length + " in all";
-          var state = saved();
-          state.answers[item.id] = { correct: correct, at: new Date().toISOString() };
-          save(state);
-          total.textContent = summary(state);
-        });
-        list.appendChild(button);
-      });
-      fieldset.appendChild(list);
-      fieldset.appendChild(feedback);
-      host.appendChild(fieldset);
-    });
+    var total = element("p", "quizgen-total");
+    var list = element("div", "quizgen-questions");
     host.appendChild(status);
     host.appendChild(total);
+    host.appendChild(list);
+    return { status: status, total: total, list: list };
+  }
+
+  function show(view, questions, sitting, key) {
+    var prefix = "quizgen-q" + (drawn += 1);
+    view.list.textContent = "";
+    questions.forEach(function (question, index) {
+      var id = question.item.id;
+      view.list.appendChild(questionBlock(question, index, prefix, sitting.chosen[id], function (text) {
+        sitting.chosen[id] = text;
+        keep(key, sitting);
+        record(question.item, text === question.item.key);
+        view.status.textContent = scoreText(questions, sitting.chosen);
+        view.total.textContent = summary(saved());
+      }));
+    });
+    view.status.textContent = scoreText(questions, sitting.chosen);
+    view.total.textContent = summary(saved());
   }
 
   function setUp(host) {
     var bank = host.getAttribute("data-bank");
     var count = parseInt(host.getAttribute("data-count"), 10) || 5;
     var comparison = host.getAttribute("data-comparison");
-    var form = document.querySelector(".quizgen-filters");
+    var form = comparison ? null : document.querySelector(".quizgen-filters");
+    var key = sittingKey(host);
     loadBank(bank).then(function (data) {
-      function pool() {
-        return data.items.filter(function (item) {
-          if (comparison && item.comparison !== comparison) return false;
-          if (!form) return true;
-          var ok = true;
-          form.querySelectorAll("select[data-filter]").forEach(function (select) {
-            var value = select.value;
-            var field = select.getAttribute("data-filter");
-            if (!value) return;
-            if (field === "type" && item.types.indexOf(value) < 0) ok = false;
-            if (field === "category" && item.category !== value) ok = false;
-            if (field === "area" && item.area !== value) ok = false;
-          });
-          return ok;
-        });
+      var sitting = recalled(key);
+      var questions = questionsOf(sitting, data.items);
+      if (questions) {
+        if (form) showFilters(form, sitting.filters);
+      } else {
+        sitting = newSitting(data.items, count, comparison, chosenFilters(form));
+        questions = questionsOf(sitting, data.items);
+        keep(key, sitting);
       }
-      function newQuiz() {
-        var state = saved();
-        var items = draw(pool(), count, comparison ? [] : state.lastQuiz || []);
-        if (!comparison) {
-          state.lastQuiz = items.map(function (item) { return item.id; });
-          save(state);
-        }
-        if (!items.length) {
-          host.textContent = "";
-          host.appendChild(element("p", null, "No questions match these filters."));
-          return;
-        }
-        render(host, items);
-      }
-      newQuiz();
+      var view = frame(host);
+      show(view, questions, sitting, key);
       keepTargetInView(host);
-      if (form && !comparison) {
-        form.querySelector("[data-new-quiz]").addEventListener("click", newQuiz);
-        form.querySelectorAll("select").forEach(function (select) {
-          select.addEventListener("change", newQuiz);
+      // A changed select draws nothing: answers on screen stay until the student asks for
+      // a new quiz.
+      if (form) {
+        form.querySelector("[data-new-quiz]").addEventListener("click", function () {
+          sitting = newSitting(data.items, count, comparison, chosenFilters(form));
+          keep(key, sitting);
+          show(view, questionsOf(sitting, data.items), sitting, key);
         });
       }
     }).catch(function (error) {
@@ -177,7 +353,7 @@
     });
   }
 
-  // A quiz just drawn makes the page taller above whatever follows it: a footnote the reader
+  // A quiz just drawn makes the page taller above whatever follows it: a section the reader
   // has just jumped to would be pushed out of view, so the jump's target is shown again.
   function keepTargetInView(host) {
     var id = decodeURIComponent(location.hash.slice(1));

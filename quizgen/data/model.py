@@ -81,12 +81,19 @@ class Frozen(BaseModel):
 class Source(Frozen):
     id: Id
     title: Text
+    short: ShortText | None = Field(
+        None, description="A short name for the source in pictures and tight spaces."
+    )
     publisher: Text
     kind: Text
     file: Text = Field(
         description="Name of the source's text file, which quotes are checked against."
     )
     note: Text | None = None
+
+    @property
+    def short_name(self) -> str:
+        return self.short or self.title
 
 
 class Area(Frozen):

@@ -1,9 +1,9 @@
-"""How one table cell is shown: its value, the source's words in a footnote, its caveats."""
+"""How one table cell is shown: its value, and the source's words one tap away."""
 
 from __future__ import annotations
 
 from quizgen.data.model import Dataset, ListCell, MissingCell, Source, TextCell
-from quizgen.site.markdown import Footnotes, text
+from quizgen.site.markdown import text
 
 Cell = TextCell | ListCell | MissingCell
 
@@ -19,8 +19,21 @@ def quoted(quote: str) -> str:
     return "“" + text(quote) + "”"
 
 
-def cell(value: Cell, source: Source, notes: Footnotes, sources_page: str) -> str:
-    """The cell as Markdown, with a footnote holding the evidence, inference and note."""
+def evidence(body: str, summary: str = "quote") -> str:
+    """A marker that opens `body` (inline Markdown) in place.
+
+    Each value carries its own evidence rather than a numbered footnote: a comparison had
+    some fifty footnotes, the list of them was a third of the page, and search filed every
+    quote under the page's last heading. Closed, the evidence prints as nothing.
+    """
+    return (
+        f' <details class="quizgen-evidence"><summary>{summary}</summary>'
+        f'<span class="quizgen-evidence-body">{body}</span></details>'
+    )
+
+
+def cell(value: Cell, source: Source, sources_page: str) -> str:
+    """The cell as Markdown, with its evidence, inference and note behind one marker."""
     where = source_link(source, sources_page)
     extra = []
     inferred = None if isinstance(value, MissingCell) else value.inferred
@@ -30,17 +43,17 @@ def cell(value: Cell, source: Source, notes: Footnotes, sources_page: str) -> st
         extra.append(f"Note: {text(value.note)}")
     if isinstance(value, MissingCell):
         body = " ".join([f"{where}: {text(value.missing)}", *extra])
-        return NOT_STATED + notes.ref(body)
+        return NOT_STATED + evidence(body, "why")
     if isinstance(value, TextCell):
         quotes = [value.quote]
         shown = text(value.value)
     else:
         quotes = [item.quote for item in value.items] or [value.quote or ""]
         shown = "<br>".join("• " + text(item.value) for item in value.items) or "_none_"
-    evidence = " … ".join(quoted(q) for q in dict.fromkeys(quotes))
-    body = " ".join([f"{evidence} ({where})", *extra])
+    said = " … ".join(quoted(q) for q in dict.fromkeys(quotes))
+    body = " ".join([f"{said} ({where})", *extra])
     mark = f" {INFERRED}" if inferred else ""
-    return shown + mark + notes.ref(body)
+    return shown + mark + evidence(body)
 
 
 def values(value: Cell) -> list[str]:
@@ -55,3 +68,13 @@ def values(value: Cell) -> list[str]:
 def source_tags(data: Dataset) -> dict[str, str]:
     """Short tags (S1, S2, ...) for the sources, in the order data/ lists them."""
     return {source.id: f"S{n}" for n, source in enumerate(data.sources, 1)}
+
+
+def tag_links(data: Dataset, source_ids: list[str], sources_page: str) -> str:
+    """The sources' tags, each linked to its source with its title as the tooltip."""
+    tags = source_tags(data)
+    links = []
+    for source_id in source_ids:
+        title = text(data.source(source_id).title).replace('"', "&quot;")
+        links.append(f'[{tags[source_id]}]({sources_page}#{source_id} "{title}")')
+    return f"<sup>{', '.join(links)}</sup>"

@@ -1,10 +1,11 @@
-"""One page per comparison: a table per category, evidence in footnotes, disagreements noted."""
+"""One page per comparison: its key points, a table per category with the evidence behind
+each value, and the sources' disagreements."""
 
 from __future__ import annotations
 
-from quizgen.data.model import Comparison, Dataset, Discrepancy
+from quizgen.data.model import Comparison, Dataset, Discrepancy, Row
 from quizgen.site import cells
-from quizgen.site.markdown import Footnotes, admonition, table, text
+from quizgen.site.markdown import admonition, table, text
 
 SOURCES_PAGE = "../sources.md"
 
@@ -23,8 +24,8 @@ def index_page(data: Dataset) -> str:
     lines = [
         "# Comparisons\n",
         "Each source compares massage types in its own way. Every comparison below is one "
-        "source's table, split into one table per category; hover over a footnote number to "
-        "read the source's own words.\n",
+        "source's table, split into one table per category; the *quote* marker beside a value "
+        "opens the source's own words.\n",
     ]
     for comparison in in_source_order(data):
         names = ", ".join(text(data.type(t).name) for t in comparison.types)
@@ -57,14 +58,14 @@ def disagreement_callout(data: Dataset, discrepancy: Discrepancy, sources_page: 
 
 
 def page(data: Dataset, comparison: Comparison) -> str:
-    notes = Footnotes()
     source = data.source(comparison.source)
     out = [f"# {text(comparison.title)}\n"]
     if comparison.description:
         out.append(text(comparison.description) + "\n")
+    out.append(key_points(data, comparison))
     out.append(
         f"Source: {cells.source_link(source, SOURCES_PAGE)}. "
-        "Each value's footnote quotes the source; "
+        "The *quote* marker beside a value opens the source's words; "
         f"{cells.INFERRED} marks a label or value read from elsewhere in the text, "
         f"and {cells.NOT_STATED} a value the source does not give.\n"
     )
@@ -79,13 +80,51 @@ def page(data: Dataset, comparison: Comparison) -> str:
         for row in rows:
             label = text(data.dimension(row.dimension).label)
             if row.inferred:
-                label += f" {cells.INFERRED}" + notes.ref(f"Label inferred: {text(row.inferred)}")
-            shown = [
-                cells.cell(row.cells[t], source, notes, SOURCES_PAGE) for t in comparison.types
-            ]
+                label += f" {cells.INFERRED}" + cells.evidence(text(row.inferred), "why")
+            shown = [cells.cell(row.cells[t], source, SOURCES_PAGE) for t in comparison.types]
             body.append([label, *shown])
         out.append(table(header, body))
         for discrepancy in disagreements_for(data, comparison, {r.dimension for r in rows}):
             out.append(disagreement_callout(data, discrepancy, SOURCES_PAGE))
-    out.append(notes.render())
     return "\n".join(out)
+
+
+KEY_POINTS = 5
+_SHOWN_ITEMS = 3
+
+
+def key_points(data: Dataset, comparison: Comparison) -> str:
+    """The rows where the types differ most, in a sentence each: the summary table's
+    questions first, then the rows whose values share the fewest words."""
+    if len(comparison.types) < 2:
+        return ""
+    full = [r for r in comparison.rows if all(cells.values(r.cells[t]) for t in comparison.types)]
+    summary = {d.id for d in data.dimensions if d.summary}
+
+    def rank(row: Row) -> tuple[bool, float]:
+        return (row.dimension not in summary, _overlap(row, comparison.types))
+
+    chosen = sorted(sorted(full, key=rank)[:KEY_POINTS], key=comparison.rows.index)
+    if not chosen:
+        return ""
+    lines = ["## Key points {#key-points}\n"]
+    for row in chosen:
+        said = "; ".join(
+            f"{text(data.type(t).name)}: {_brief(cells.values(row.cells[t]))}"
+            for t in comparison.types
+        )
+        lines.append(f"- **{text(data.dimension(row.dimension).label)}.** {said}.")
+    return "\n".join(lines) + "\n"
+
+
+def _overlap(row: Row, types: tuple[str, ...]) -> float:
+    """How alike the types' values are, from 0 (no word in common) to 1 (the same words)."""
+    words = [{w.lower() for v in cells.values(row.cells[t]) for w in v.split()} for t in types]
+    union = set().union(*words)
+    return len(set.intersection(*words)) / len(union) if union else 1.0
+
+
+def _brief(values: list[str]) -> str:
+    shown = ", ".join(text(v) for v in values[:_SHOWN_ITEMS])
+    more = len(values) - _SHOWN_ITEMS
+    return shown + (f" and {more} more" if more > 0 else "")

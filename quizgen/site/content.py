@@ -17,7 +17,7 @@ from pathlib import Path
 from quizgen.cache import cached
 from quizgen.site.markdown import ROOT
 
-HOME_MARKER = "<!-- quizgen:types-at-a-glance -->"
+HOME_MARKER = "<!-- quizgen:start-here -->"
 
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
@@ -26,18 +26,18 @@ log = logging.getLogger("mkdocs.plugins.quizgen")
 class SiteContent:
     files: dict[str, str]  # generated pages (Markdown) and bank files (JSON) by path in docs/
     nav: list[dict[str, str]]  # the comparison pages' section of the nav
-    glance: str  # the home page's types at a glance
+    home: str  # the home page's start here: the short answer, the summary, the pictures
     abbreviations: dict[str, str]  # tooltip definitions by the spelling each matches
 
     def page_markdown(self, markdown: str, url: str) -> str:
         """A page's Markdown as MkDocs renders it (`url` is the page's, as MkDocs gives it).
 
         The one place where a page is changed after it was written, for what cannot be known
-        before the page is built: the home page's table goes where the hand-written
+        before the page is built: the home page's start goes where the hand-written
         docs/index.md has its marker; addresses from the site's root (`ROOT`) are made
         relative to the page; and the page gets the tooltips of the terms it uses.
         """
-        markdown = markdown.replace(HOME_MARKER, self.glance)
+        markdown = markdown.replace(HOME_MARKER, self.home)
         markdown = markdown.replace(ROOT, "../" * url.count("/"))
         return blank_lines_emptied(markdown) + "\n\n" + self._tooltips(markdown)
 
@@ -99,6 +99,6 @@ def _build(data_dir: Path) -> SiteContent:
     return SiteContent(
         files=files,
         nav=pages.comparisons_nav(data),
-        glance=home.types_at_a_glance(data),
+        home=home.start_here(data),
         abbreviations=glossary.abbreviations(data),
     )

@@ -6,13 +6,12 @@ import html
 
 from quizgen.data.model import Dataset, Term
 from quizgen.site import cells
-from quizgen.site.markdown import Footnotes, text
+from quizgen.site.markdown import text
 
 PATH = "glossary.md"
 
 
 def page(data: Dataset) -> str:
-    notes = Footnotes()
     out = [
         "# Glossary\n",
         "Terms as the sources use them. Wherever one of these terms appears on this site, "
@@ -22,13 +21,13 @@ def page(data: Dataset) -> str:
         out.append(f"## {text(term.term)} {{#{term.id}}}\n")
         source = data.source(term.source)
         link = cells.source_link(source, "sources.md")
-        evidence = notes.ref(f"{cells.quoted(term.quote)} ({link})")
-        out.append(text(term.definition) + evidence + "\n")
+        out.append(text(term.definition) + "\n")
+        # One quote per term: shown, not hidden behind a marker.
+        out.append(f"<small>Used in {link}: {cells.quoted(term.quote)}</small>\n")
         if term.aka:
             out.append("Also written: " + ", ".join(f"*{text(a)}*" for a in term.aka) + "\n")
         if term.area:
             out.append(f"MBLEx content area: {text(data.area(term.area).name)}\n")
-    out.append(notes.render())
     return "\n".join(out)
 
 

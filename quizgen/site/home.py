@@ -1,31 +1,161 @@
-"""The home page's "types at a glance" table, put where docs/index.md has its marker
-(`content.HOME_MARKER`)."""
+"""The home page's answer to "how do the types differ?", put where docs/index.md has its marker
+(`content.HOME_MARKER`): the types grouped by where the sources place them, a picture of that,
+one table of every type against the questions that matter most, a picture of the names the
+sources treat as one, and a reading order. All of it from the data, so a new comparison or
+type shows up here too.
+"""
 
 from __future__ import annotations
 
-from quizgen.data.model import Dataset
-from quizgen.site import cells
-from quizgen.site.markdown import text
+from collections.abc import Iterator
+
+from quizgen.data.model import Dataset, MassageType
+from quizgen.site import cells, comparison_pages, pictures
+from quizgen.site.markdown import table, text
+
+SOURCES_PAGE = "sources.md"
+GROUPS = {
+    "health-care": "Health care, directed by a provider",
+    "consumer-service": "A consumer service the client chooses and pays for",
+    "depends": "It depends on the source",
+    "unplaced": "Not placed by any source",
+}
+_SHOWN_VALUES = 2
 
 
-def types_at_a_glance(data: Dataset) -> str:
-    """One entry per type: a source's definition, and the comparisons it appears in.
+def group_of(massage_type: MassageType) -> str:
+    places = {p.place for p in massage_type.placements}
+    if not places:
+        return "unplaced"
+    return places.pop() if len(places) == 1 and places <= set(GROUPS) else "depends"
 
-    A definition list rather than a table: it stays readable on a phone.
-    """
-    tags = cells.source_tags(data)
-    out = []
+
+def grouped(data: Dataset) -> dict[str, list[MassageType]]:
+    groups: dict[str, list[MassageType]] = {g: [] for g in GROUPS}
     for massage_type in data.types:
-        out.append(f"**[{text(massage_type.name)}](terminology.md#{massage_type.id})**")
-        first = massage_type.definitions[0] if massage_type.definitions else None
-        if first:
-            tag = f"<sup>[{tags[first.source]}](sources.md#{first.source})</sup>"
-            out.append(f":   {text(first.text)} {tag}")
-        else:
-            out.append(":   No source defines this name.")
-        compared = [c for c in data.comparisons if massage_type.id in c.types]
-        if compared:
-            links = ", ".join(f"[{text(c.title)}](comparisons/{c.id}.md)" for c in compared)
-            out.append(f"\n    Compared in: {links}")
+        groups[group_of(massage_type)].append(massage_type)
+    return {g: types for g, types in groups.items() if types}
+
+
+def start_here(data: Dataset) -> str:
+    return "\n".join(
+        [
+            "## The short answer {#short-answer}\n",
+            groups_list(data),
+            pictures.spectrum(
+                data, [t for types in grouped(data).values() for t in types if t.placements]
+            ),
+            "## The types side by side {#side-by-side}\n",
+            side_by_side(data),
+            "## One name, several meanings {#name-map}\n",
+            "The sources do not use the names alike: some treat several names as one type. "
+            "[What the names mean](terminology.md) sets their definitions side by side.\n",
+            pictures.name_map(data),
+            "## Where to read next {#reading-order}\n",
+            _reading_order(data),
+        ]
+    )
+
+
+def _type_link(massage_type: MassageType) -> str:
+    return f"[{text(massage_type.name)}](terminology.md#{massage_type.id})"
+
+
+def groups_list(data: Dataset) -> str:
+    out = []
+    for group, types in grouped(data).items():
+        out.append(f"**{GROUPS[group]}**\n")
+        for massage_type in types:
+            by_place: dict[str, list[str]] = {}
+            for p in massage_type.placements:
+                by_place.setdefault(p.place, []).append(p.source)
+            places = "; ".join(
+                ("" if group != "depends" else pictures.PLACE_WORDS[place]) + _tags(data, sources)
+                for place, sources in by_place.items()
+            )
+            quotes = " ".join(
+                f"{cells.quoted(p.quote)} ({text(data.source(p.source).short_name)})"
+                for p in massage_type.placements
+            )
+            sep = ": " if group == "depends" else " "
+            marker = cells.evidence(quotes) if quotes else ""
+            out.append(f"- {_type_link(massage_type)}{sep}{places}{marker}")
         out.append("")
-    return "\n".join(out) + "\n"
+    return "\n".join(out)
+
+
+def _tags(data: Dataset, sources: list[str]) -> str:
+    return cells.tag_links(data, sources, SOURCES_PAGE)
+
+
+def side_by_side(data: Dataset) -> str:
+    columns = list(dict.fromkeys(d.summary for d in data.dimensions if d.summary))
+    rows = []
+    for types in grouped(data).values():
+        for massage_type in types:
+            also = _also_called(data, massage_type)
+            name = _type_link(massage_type) + (f"<br><small>{also}</small>" if also else "")
+            rows.append([name, *(_summary_cell(data, massage_type, c) for c in columns)])
+    intro = (
+        "What the sources say about each type on the questions that matter most. A tag names "
+        "the source; [Across the sources](cross-source.md) has every value, and each "
+        "comparison the source's own words. — means no source says.\n"
+    )
+    return intro + "\n" + table(["Type", *(text(c) for c in columns)], rows)
+
+
+def _also_called(data: Dataset, massage_type: MassageType) -> str:
+    said = []
+    for synonym in massage_type.synonyms:
+        names = ", ".join(pictures.short_name(data.type(t)).lower() for t in synonym.terms)
+        said.append(f"same as {text(names)}{_tags(data, [synonym.source])}")
+    return "; ".join(said)
+
+
+def _summary_cell(data: Dataset, massage_type: MassageType, column: str) -> str:
+    """The values the sources give the type in the dimensions of `column`: the first such
+    dimension that has any, at most two values, each with the tags of the sources that give it."""
+    for dimension in (d.id for d in data.dimensions if d.summary == column):
+        said: dict[str, list[str]] = {}
+        for value, source in _values(data, massage_type.id, dimension):
+            said.setdefault(value, []).append(source)
+        if said:
+            shown = [
+                f"{text(value)}{_tags(data, sources)}"
+                for value, sources in list(said.items())[:_SHOWN_VALUES]
+            ]
+            more = len(said) - _SHOWN_VALUES
+            if more > 0:
+                category = data.dimension(dimension).category
+                shown.append(f"[{more} more](cross-source.md#{category})")
+            return "<br>".join(shown)
+    return "—"
+
+
+def _values(data: Dataset, type_id: str, dimension: str) -> Iterator[tuple[str, str]]:
+    """(value, source id) for every value the sources give, sources in data order."""
+    for comparison in comparison_pages.in_source_order(data):
+        for row in comparison.rows:
+            if row.dimension == dimension and type_id in row.cells:
+                values = cells.values(row.cells[type_id])
+                if values:
+                    yield _joined(values), comparison.source
+
+
+def _joined(values: list[str]) -> str:
+    return ", ".join(values[:3]) + (" …" if len(values) > 3 else "")
+
+
+def _reading_order(data: Dataset) -> str:
+    comparisons = sorted(comparison_pages.in_source_order(data), key=lambda c: -len(c.types))
+    steps = [
+        "This page: the short answer and the table above.",
+        "[What the names mean](terminology.md): each source's own definition of each name.",
+        *(
+            f"[{text(c.title)}](comparisons/{c.id}.md), from *{text(data.source(c.source).title)}*"
+            for c in comparisons
+        ),
+        "[Across the sources](cross-source.md): what every source says, type by type.",
+        "[Practice](practice.md): MBLEx-style questions, each answer explained.",
+    ]
+    return "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1)) + "\n"

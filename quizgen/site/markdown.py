@@ -43,21 +43,6 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-class Footnotes:
-    """Numbered footnotes for one page: the evidence behind each value, shown on hover."""
-
-    def __init__(self) -> None:
-        self._notes: list[str] = []
-
-    def ref(self, body: str) -> str:
-        """A footnote reference to `body` (Markdown); the note is written by `render()`."""
-        self._notes.append(body)
-        return f"[^{len(self._notes)}]"
-
-    def render(self) -> str:
-        return "".join(f"[^{n}]: {body}\n" for n, body in enumerate(self._notes, 1))
-
-
 def admonition(kind: str, title: str, body: str) -> str:
     """A callout box; `title` and `body` are Markdown already."""
     title = title.replace('"', "&quot;")

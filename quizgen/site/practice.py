@@ -23,6 +23,7 @@ PAGE = "practice.md"
 BANK_PATH = "assets/quiz-bank.json"
 OPTIONS = 4
 SELF_CHECK_ITEMS = 5
+HINT_ID = "quizgen-filters-hint"
 
 
 def _self_check_bank(comparison: str) -> str:
@@ -81,19 +82,25 @@ def practice_page(data: Dataset) -> str:
     def select(name: str, label: str, options: dict[str, str]) -> str:
         choices = "".join(f'<option value="{k}">{text(v)}</option>' for k, v in options.items())
         return (
-            f'<label>{label} <select data-filter="{name}">'
+            f'<label>{label} <select data-filter="{name}" aria-describedby="{HINT_ID}">'
             f'<option value="">All</option>{choices}</select></label>\n'
         )
 
+    # Changing a select draws nothing: a quiz half answered is never thrown away by a filter
+    # picked in passing (or by each arrow key on a select); the button applies them.
     return (
         "# Practice\n\n"
-        "A fresh quiz from the whole question bank on each visit: MBLEx-style items, each "
-        "answered at once with the rationale, why your choice was wrong, and the source. Your "
-        "score is kept in this browser only.\n\n"
+        "A quiz drawn from the whole question bank: MBLEx-style items, each answered at once "
+        "with the rationale, why your choice was wrong, and the source. Coming back to this "
+        "page, or reloading it, shows the same quiz with your answers; the button below "
+        "draws a new one. Your score is kept in this browser only.\n\n"
         '<form class="quizgen-filters" onsubmit="return false">\n'
         + select("type", "Type", {t.id: t.name for t in data.types})
         + select("category", "Category", {c.id: c.label for c in data.categories})
         + select("area", "MBLEx area", {a.id: a.name for a in data.exam.areas})
         + '<button type="button" class="md-button md-button--primary" data-new-quiz>'
-        "New quiz</button>\n</form>\n\n" + quiz_block(ROOT + BANK_PATH, count=10)
+        "New quiz with these filters</button>\n"
+        f'<p class="quizgen-filters-hint" id="{HINT_ID}">Filters apply to the next quiz: '
+        "the questions below stay until you press the button.</p>\n"
+        "</form>\n\n" + quiz_block(ROOT + BANK_PATH, count=10)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quizgen.data.model import Dataset, MassageType
 from quizgen.site import cells, comparison_pages
-from quizgen.site.markdown import Footnotes, table, text
+from quizgen.site.markdown import table, text
 
 PATH = "terminology.md"
 SOURCES_PAGE = "sources.md"
@@ -32,7 +32,6 @@ def _same_as_table(data: Dataset) -> str:
 
 
 def page(data: Dataset) -> str:
-    notes = Footnotes()
     tags = cells.source_tags(data)
     out = [
         "# What the names mean\n",
@@ -54,7 +53,7 @@ def page(data: Dataset) -> str:
             rows.append(
                 [
                     f"{tags[source.id]}: {text(source.title)}",
-                    text(definition.text) + notes.ref(f"{quote} ({link})"),
+                    text(definition.text) + cells.evidence(f"{quote} ({link})"),
                 ]
             )
         for synonym in massage_type.synonyms:
@@ -65,7 +64,7 @@ def page(data: Dataset) -> str:
             rows.append(
                 [
                     f"{tags[source.id]}: {text(source.title)}",
-                    f"The same as {names}" + notes.ref(f"{quote} ({link})"),
+                    f"The same as {names}" + cells.evidence(f"{quote} ({link})"),
                 ]
             )
         if rows:
@@ -84,5 +83,4 @@ def page(data: Dataset) -> str:
                     f"The sources disagree on {text(discrepancy.topic.lower())}: "
                     f"see [{text(data.type(first).name)}](#{first}).\n"
                 )
-    out.append(notes.render())
     return "\n".join(out)
