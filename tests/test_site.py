@@ -343,3 +343,52 @@ def test_screenshots_are_ignored_and_the_site_package_is_not() -> None:
     check = ["git", "-C", str(REPO), "check-ignore", "-q"]
     assert subprocess.run([*check, str(shot)], check=False).returncode == 0
     assert subprocess.run([*check, "quizgen/site/plugin.py"], check=False).returncode == 1
+
+
+def test_on_a_phone_a_terms_tooltip_opens_whole_even_at_the_bottom(
+    site_url: str, browser: Browser, data: Dataset
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(site_url + "comparisons/medical-vs-wellness/")
+        page.wait_for_load_state("networkidle")
+        term = page.locator("article abbr").nth(3)
+        term.scroll_into_view_if_needed()
+        # The term on the screen's last lines, where a tooltip below it has no room.
+        term.evaluate("el => window.scrollBy(0, el.getBoundingClientRect().top - 740)")
+        box = term.bounding_box()
+        assert box is not None and box["y"] > 700
+        term.tap()
+        tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+        tooltip.wait_for()
+        page.wait_for_timeout(500)  # the theme's opening transition
+        shown = tooltip.bounding_box()
+        assert shown is not None
+        assert shown["y"] >= 0 and shown["y"] + shown["height"] <= 800
+        assert shown["x"] >= 0 and shown["x"] + shown["width"] <= 390
+        name = term.inner_text().lower()
+        glossary = [t for t in data.glossary if name in {n.lower() for n in (t.term, *t.aka)}]
+        assert tooltip.inner_text().strip() == " ".join(glossary[0].definition.split())
+    finally:
+        context.close()
+
+
+def test_search_lands_on_the_section_that_holds_the_words(
+    site_url: str, watched: Watched, data: Dataset
+) -> None:
+    """A value and its quote sit in their category's section, so a search for words of the
+    quote leads there (with footnotes, every quote was filed under the page's last heading)."""
+    comparison = data.comparison("medical-massage-essentials")
+    row = next(r for r in comparison.rows if "SOAP" in str(r.cells))
+    section = data.dimension(row.dimension).category
+    page = open_page(watched, site_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("SOAP notes")
+    page.locator(".md-search-result__item a", has_text="SOAP").first.wait_for()
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("a => a.map(x => x.href)")
+    # The page's own result (no section), then its sections that hold the words.
+    sections = [h.split("#")[1] for h in hrefs if f"/{comparison.id}/" in h and "#" in h]
+    assert sections == [section], hrefs
