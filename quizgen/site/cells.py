@@ -65,6 +65,12 @@ def values(value: Cell) -> list[str]:
     return []
 
 
+def brief(values: list[str], shown: int = 3) -> str:
+    """The first few values of a cell as one phrase, for places with little room."""
+    more = len(values) - shown
+    return ", ".join(values[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
 def source_tags(data: Dataset) -> dict[str, str]:
     """Short tags (S1, S2, ...) for the sources, in the order data/ lists them."""
     return {source.id: f"S{n}" for n, source in enumerate(data.sources, 1)}

@@ -90,7 +90,6 @@ def page(data: Dataset, comparison: Comparison) -> str:
 
 
 KEY_POINTS = 5
-_SHOWN_ITEMS = 3
 
 
 def key_points(data: Dataset, comparison: Comparison) -> str:
@@ -110,7 +109,7 @@ def key_points(data: Dataset, comparison: Comparison) -> str:
     lines = ["## Key points {#key-points}\n"]
     for row in chosen:
         said = "; ".join(
-            f"{text(data.type(t).name)}: {_brief(cells.values(row.cells[t]))}"
+            f"{text(data.type(t).name)}: {text(cells.brief(cells.values(row.cells[t])))}"
             for t in comparison.types
         )
         lines.append(f"- **{text(data.dimension(row.dimension).label)}.** {said}.")
@@ -122,9 +121,3 @@ def _overlap(row: Row, types: tuple[str, ...]) -> float:
     words = [{w.lower() for v in cells.values(row.cells[t]) for w in v.split()} for t in types]
     union = set().union(*words)
     return len(set.intersection(*words)) / len(union) if union else 1.0
-
-
-def _brief(values: list[str]) -> str:
-    shown = ", ".join(text(v) for v in values[:_SHOWN_ITEMS])
-    more = len(values) - _SHOWN_ITEMS
-    return shown + (f" and {more} more" if more > 0 else "")

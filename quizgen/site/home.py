@@ -139,11 +139,7 @@ def _values(data: Dataset, type_id: str, dimension: str) -> Iterator[tuple[str, 
             if row.dimension == dimension and type_id in row.cells:
                 values = cells.values(row.cells[type_id])
                 if values:
-                    yield _joined(values), comparison.source
-
-
-def _joined(values: list[str]) -> str:
-    return ", ".join(values[:3]) + (" …" if len(values) > 3 else "")
+                    yield cells.brief(values), comparison.source
 
 
 def _reading_order(data: Dataset) -> str:
