@@ -392,3 +392,22 @@ def test_search_lands_on_the_section_that_holds_the_words(
     # The page's own result (no section), then its sections that hold the words.
     sections = [h.split("#")[1] for h in hrefs if f"/{comparison.id}/" in h and "#" in h]
     assert sections == [section], hrefs
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_phone_header_shows_the_whole_site_name(
+    site_url: str, browser: Browser, width: int
+) -> None:
+    watched = watched_page(browser, width=width, height=700)
+    try:
+        page = open_page(watched, site_url)
+        name = page.locator(".md-header__topic:first-child .md-ellipsis")
+        assert name.inner_text().strip() == "Massage types compared"
+        cut = name.evaluate(
+            "e => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight + 1"
+        )
+        assert not cut
+        box = name.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 48
+    finally:
+        watched.page.context.close()
