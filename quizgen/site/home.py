@@ -94,7 +94,9 @@ def side_by_side(data: Dataset) -> str:
     for types in grouped(data).values():
         for massage_type in types:
             also = _also_called(data, massage_type)
-            name = _type_link(massage_type) + (f"<br><small>{also}</small>" if also else "")
+            name = _type_link(massage_type) + (
+                f'<small class="quizgen-aka">{also}</small>' if also else ""
+            )
             rows.append([name, *(_summary_cell(data, massage_type, c) for c in columns)])
     intro = (
         "What the sources say about each type on the questions that matter most. A tag names "
