@@ -274,16 +274,6 @@ def test_theme_toggle_switches_and_is_remembered(site_url: str, watched: Watched
     assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
 
 
-def test_print_shows_the_content_without_navigation(site_url: str, watched: Watched) -> None:
-    page = open_page(watched, site_url + "comparisons/medical-vs-relaxation/")
-    page.emulate_media(media="print")
-    assert page.locator(".md-header").is_hidden()
-    assert page.locator(".md-sidebar--primary").is_hidden()
-    assert page.locator("article table").first.is_visible()
-    pdf = page.pdf()
-    assert pdf.startswith(b"%PDF")
-
-
 SHOWN = [
     ("home", ""),
     ("comparison", "comparisons/medical-vs-relaxation/"),

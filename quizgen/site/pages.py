@@ -7,6 +7,7 @@ import json
 
 from quizgen.data.model import Comparison, Dataset
 from quizgen.site import (
+    cheat_sheet,
     comparison_pages,
     cross_source_page,
     glossary,
@@ -28,13 +29,24 @@ def all_pages(data: Dataset) -> dict[str, str]:
     pages[glossary.PATH] = glossary.page(data)
     pages[sources_page.PATH] = sources_page.page(data)
     pages[mblex_page.PATH] = mblex_page.page(data)
+    pages[cheat_sheet.PATH] = cheat_sheet.page(data)
     descriptions = _descriptions(data)
-    return {path: described(markdown, descriptions[path]) for path, markdown in pages.items()}
+    return {
+        path: described(markdown, descriptions[path], _HIDDEN.get(path, ()))
+        for path, markdown in pages.items()
+    }
 
 
-def described(markdown: str, description: str) -> str:
-    """The page with `description` in its front matter (a JSON string is valid YAML)."""
-    return f"---\ndescription: {json.dumps(description)}\n---\n\n{markdown}"
+# Parts of the theme a page goes without: the cheat sheet's wide table needs the table of
+# contents' room, as the home page's does.
+_HIDDEN = {cheat_sheet.PATH: ("toc",)}
+
+
+def described(markdown: str, description: str, hide: tuple[str, ...] = ()) -> str:
+    """The page with `description`, and the parts of the theme to `hide`, in its front matter
+    (JSON is valid YAML)."""
+    hidden = f"hide: {json.dumps(list(hide))}\n" if hide else ""
+    return f"---\ndescription: {json.dumps(description)}\n{hidden}---\n\n{markdown}"
 
 
 def _descriptions(data: Dataset) -> dict[str, str]:
@@ -55,6 +67,8 @@ def _descriptions(data: Dataset) -> dict[str, str]:
         sources_page.PATH: "The sources behind every fact on this site, and what each says.",
         mblex_page.PATH: f"The {data.exam.name}: its format, content areas and weights, and "
         "what this material covers.",
+        cheat_sheet.PATH: "The kinds of massage on one printable page: where the sources "
+        "place each, and what they say about each on the questions that matter most.",
     }
 
 
