@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from quizgen.data.model import Dataset, ListCell, MissingCell, Source, TextCell
 from quizgen.site.markdown import text
 
@@ -19,20 +21,22 @@ def quoted(quote: str) -> str:
     return "“" + text(quote) + "”"
 
 
-def evidence(body: str, summary: str = "quote") -> str:
-    """A marker that opens `body` (inline Markdown) in place.
+def evidence(body: str, about: str, summary: str = "quote") -> str:
+    """A marker that opens `body` (inline Markdown) in place; `about` (plain text) says what
+    the evidence is for, to a screen reader on the marker and to everyone in the opened text.
 
     Each value carries its own evidence rather than a numbered footnote: a comparison had
     some fifty footnotes, the list of them was a third of the page, and search filed every
     quote under the page's last heading. Closed, the evidence prints as nothing.
     """
+    label = escape(f"{summary}: {about}")
     return (
-        f' <details class="quizgen-evidence"><summary>{summary}</summary>'
-        f'<span class="quizgen-evidence-body">{body}</span></details>'
+        f' <details class="quizgen-evidence"><summary aria-label="{label}">{summary}</summary>'
+        f'<span class="quizgen-evidence-body"><b>{text(about)}</b>: {body}</span></details>'
     )
 
 
-def cell(value: Cell, source: Source, sources_page: str) -> str:
+def cell(value: Cell, source: Source, sources_page: str, about: str) -> str:
     """The cell as Markdown, with its evidence, inference and note behind one marker."""
     where = source_link(source, sources_page)
     extra = []
@@ -43,7 +47,7 @@ def cell(value: Cell, source: Source, sources_page: str) -> str:
         extra.append(f"Note: {text(value.note)}")
     if isinstance(value, MissingCell):
         body = " ".join([f"{where}: {text(value.missing)}", *extra])
-        return NOT_STATED + evidence(body, "why")
+        return NOT_STATED + evidence(body, about, "why")
     if isinstance(value, TextCell):
         quotes = [value.quote]
         shown = text(value.value)
@@ -53,7 +57,7 @@ def cell(value: Cell, source: Source, sources_page: str) -> str:
     said = " … ".join(quoted(q) for q in dict.fromkeys(quotes))
     body = " ".join([f"{said} ({where})", *extra])
     mark = f" {INFERRED}" if inferred else ""
-    return shown + mark + evidence(body)
+    return shown + mark + evidence(body, about)
 
 
 def values(value: Cell) -> list[str]:
@@ -78,9 +82,15 @@ def source_tags(data: Dataset) -> dict[str, str]:
 
 def tag_links(data: Dataset, source_ids: list[str], sources_page: str) -> str:
     """The sources' tags, each linked to its source with its title as the tooltip."""
+    return tags_linked(data, [(s, f"{sources_page}#{s}") for s in source_ids])
+
+
+def tags_linked(data: Dataset, links: list[tuple[str, str]]) -> str:
+    """Source tags, each (source id, address) linked to the address with the source's title
+    as the tooltip: the address of the source, or of the table that quotes it."""
     tags = source_tags(data)
-    links = []
-    for source_id in source_ids:
+    shown = []
+    for source_id, address in links:
         title = text(data.source(source_id).title).replace('"', "&quot;")
-        links.append(f'[{tags[source_id]}]({sources_page}#{source_id} "{title}")')
-    return f"<sup>{', '.join(links)}</sup>"
+        shown.append(f'[{tags[source_id]}]({address} "{title}")')
+    return f"<sup>{', '.join(shown)}</sup>"

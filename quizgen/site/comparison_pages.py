@@ -78,10 +78,16 @@ def page(data: Dataset, comparison: Comparison) -> str:
         out.append(f"{text(category.description)}\n")
         body = []
         for row in rows:
-            label = text(data.dimension(row.dimension).label)
+            name = data.dimension(row.dimension).label
+            label = text(name)
             if row.inferred:
-                label += f" {cells.INFERRED}" + cells.evidence(text(row.inferred), "why")
-            shown = [cells.cell(row.cells[t], source, SOURCES_PAGE) for t in comparison.types]
+                label += f" {cells.INFERRED}" + cells.evidence(
+                    text(row.inferred), f"the label {name}", "why"
+                )
+            shown = [
+                cells.cell(row.cells[t], source, SOURCES_PAGE, f"{data.type(t).name}, {name}")
+                for t in comparison.types
+            ]
             body.append([label, *shown])
         out.append(table(header, body))
         for discrepancy in disagreements_for(data, comparison, {r.dimension for r in rows}):
@@ -97,7 +103,13 @@ def key_points(data: Dataset, comparison: Comparison) -> str:
     questions first, then the rows whose values share the fewest words."""
     if len(comparison.types) < 2:
         return ""
-    full = [r for r in comparison.rows if all(cells.values(r.cells[t]) for t in comparison.types)]
+    # Rows where every type has a value, and the values are not all alike.
+    full = [
+        r
+        for r in comparison.rows
+        if all(cells.values(r.cells[t]) for t in comparison.types)
+        and _overlap(r, comparison.types) < 1
+    ]
     summary = {d.id for d in data.dimensions if d.summary}
 
     def rank(row: Row) -> tuple[bool, float]:

@@ -12,12 +12,14 @@ PATH = "glossary.md"
 
 
 def page(data: Dataset) -> str:
+    terms = sorted(data.glossary, key=lambda t: t.term.lower())
     out = [
         "# Glossary\n",
-        "Terms as the sources use them. Wherever one of these terms appears on this site, "
-        "hovering over it (or focusing it) shows its definition.\n",
+        "Terms as the sources use them. Wherever one of these terms appears on this site, it is "
+        "underlined: hover over it, or tap it on a phone, to read its definition.\n",
+        _letters(terms),
     ]
-    for term in sorted(data.glossary, key=lambda t: t.term.lower()):
+    for term in terms:
         out.append(f"## {text(term.term)} {{#{term.id}}}\n")
         source = data.source(term.source)
         link = cells.source_link(source, "sources.md")
@@ -29,6 +31,16 @@ def page(data: Dataset) -> str:
         if term.area:
             out.append(f"MBLEx content area: {text(data.area(term.area).name)}\n")
     return "\n".join(out)
+
+
+def _letters(terms: list[Term]) -> str:
+    """A line of initials, each a jump to the first term that starts with it: the glossary is
+    a long page on a phone."""
+    first: dict[str, str] = {}
+    for term in terms:
+        first.setdefault(term.term[0].upper(), term.id)
+    links = " · ".join(f"[{text(letter)}](#{term_id})" for letter, term_id in first.items())
+    return f"Jump to: {links}\n"
 
 
 def _spellings(term: Term) -> list[str]:

@@ -14,9 +14,10 @@ from quizgen.site import cells, comparison_pages, pictures
 from quizgen.site.markdown import table, text
 
 SOURCES_PAGE = "sources.md"
+# Headings that claim no more than the placements do: where a source's words put a type.
 GROUPS = {
-    "health-care": "Health care, directed by a provider",
-    "consumer-service": "A consumer service the client chooses and pays for",
+    "health-care": "Health care",
+    "consumer-service": "A consumer service",
     "depends": "It depends on the source",
     "unplaced": "Not placed by any source",
 }
@@ -62,7 +63,11 @@ def _type_link(massage_type: MassageType) -> str:
 
 
 def groups_list(data: Dataset) -> str:
-    out = []
+    out = [
+        "Each source's own words put a type in health care (care for a patient's condition), "
+        "in a consumer service (a service the client chooses), between the two, or in either. "
+        "The tags name the sources; *quote* opens their words.\n"
+    ]
     for group, types in grouped(data).items():
         out.append(f"**{GROUPS[group]}**\n")
         for massage_type in types:
@@ -73,12 +78,13 @@ def groups_list(data: Dataset) -> str:
                 ("" if group != "depends" else pictures.PLACE_WORDS[place]) + _tags(data, sources)
                 for place, sources in by_place.items()
             )
-            quotes = " ".join(
-                f"{cells.quoted(p.quote)} ({text(data.source(p.source).short_name)})"
+            quotes = "<br>".join(
+                f"{text(data.source(p.source).short_name)}: {cells.quoted(p.quote)}"
                 for p in massage_type.placements
             )
             sep = ": " if group == "depends" else " "
-            marker = cells.evidence(quotes) if quotes else ""
+            about = f"where the sources place {massage_type.name.lower()}"
+            marker = cells.evidence("<br>" + quotes, about) if quotes else ""
             out.append(f"- {_type_link(massage_type)}{sep}{places}{marker}")
         out.append("")
     return "\n".join(out)
@@ -100,8 +106,8 @@ def side_by_side(data: Dataset) -> str:
             rows.append([name, *(_summary_cell(data, massage_type, c) for c in columns)])
     intro = (
         "What the sources say about each type on the questions that matter most. A tag names "
-        "the source; [Across the sources](cross-source.md) has every value, and each "
-        "comparison the source's own words. — means no source says.\n"
+        "the source and leads to the table that quotes it; [Across the sources]"
+        "(cross-source.md) has every value. — means no source says.\n"
     )
     return intro + "\n" + table(["Type", *(text(c) for c in columns)], rows)
 
@@ -118,13 +124,13 @@ def _summary_cell(data: Dataset, massage_type: MassageType, column: str) -> str:
     """The values the sources give the type in the dimensions of `column`: the first such
     dimension that has any, at most two values, each with the tags of the sources that give it."""
     for dimension in (d.id for d in data.dimensions if d.summary == column):
-        said: dict[str, list[str]] = {}
-        for value, source in _values(data, massage_type.id, dimension):
-            said.setdefault(value, []).append(source)
+        said: dict[str, list[tuple[str, str]]] = {}
+        for value, source, table_address in _values(data, massage_type.id, dimension):
+            said.setdefault(value, []).append((source, table_address))
         if said:
             shown = [
-                f"{text(value)}{_tags(data, sources)}"
-                for value, sources in list(said.items())[:_SHOWN_VALUES]
+                f"{text(value)}{cells.tags_linked(data, links)}"
+                for value, links in list(said.items())[:_SHOWN_VALUES]
             ]
             more = len(said) - _SHOWN_VALUES
             if more > 0:
@@ -134,14 +140,17 @@ def _summary_cell(data: Dataset, massage_type: MassageType, column: str) -> str:
     return "—"
 
 
-def _values(data: Dataset, type_id: str, dimension: str) -> Iterator[tuple[str, str]]:
-    """(value, source id) for every value the sources give, sources in data order."""
+def _values(data: Dataset, type_id: str, dimension: str) -> Iterator[tuple[str, str, str]]:
+    """(value, source id, address of the table that quotes it) for every value the sources
+    give, sources in data order."""
     for comparison in comparison_pages.in_source_order(data):
         for row in comparison.rows:
             if row.dimension == dimension and type_id in row.cells:
                 values = cells.values(row.cells[type_id])
                 if values:
-                    yield cells.brief(values), comparison.source
+                    anchor = data.dimension(dimension).category
+                    address = f"{comparison_pages.path(comparison)}#{anchor}"
+                    yield cells.brief(values), comparison.source, address
 
 
 def _reading_order(data: Dataset) -> str:

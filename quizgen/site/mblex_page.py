@@ -8,8 +8,9 @@ from quizgen.data.model import Dataset
 from quizgen.site.markdown import table, text
 
 PATH = "mblex.md"
-# Fewer facts than this in an area is too few to study it from this material alone.
-LIGHT = 5
+# How many facts (table rows and glossary terms) make "some" or "much" of an area. The site
+# teaches how the kinds of massage differ; even "much" never makes it a course in the area.
+SOME, MUCH = 20, 60
 
 
 def coverage(data: Dataset) -> tuple[Counter[str], Counter[str]]:
@@ -21,8 +22,8 @@ def coverage(data: Dataset) -> tuple[Counter[str], Counter[str]]:
 
 def _covered(facts: int) -> str:
     if facts == 0:
-        return "**no**"
-    return "a little" if facts < LIGHT else "yes"
+        return "**nothing**"
+    return "a little" if facts < SOME else "some" if facts < MUCH else "much"
 
 
 def page(data: Dataset) -> str:
@@ -38,13 +39,14 @@ def page(data: Dataset) -> str:
         f"- Order: {order}",
         f"- Scoring: {text(exam.scoring)}\n",
         "## Content areas and what this material covers {#areas}\n",
-        "The weights are each area's share of the exam. *Covered here* says how much of "
-        "the area these pages teach; *a little* means only a few facts: study that area "
-        "mainly from your course materials.\n",
+        "The weights are each area's share of the exam. This site teaches how the kinds of "
+        "massage differ; the last column says how much of each area that touches (*much*, "
+        "*some*, *a little*). It never replaces a course: study every area from your course "
+        "materials, and those touched only *a little* entirely from them.\n",
     ]
     out.append(
         table(
-            ["Content area", "Weight", "Covered here"],
+            ["Content area", "Weight", "How much this site touches it"],
             (
                 [text(a.name), f"{a.weight}%", _covered(rows[a.id] + terms[a.id])]
                 for a in exam.areas

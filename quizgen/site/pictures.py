@@ -24,7 +24,7 @@ PLACES = {
     "consumer-service": "Consumer service",
     "between": "Between",
     "health-care": "Health care",
-    "either": "Either",
+    "either": "In both",
 }
 PLACE_WORDS = {
     "consumer-service": "a consumer service",
@@ -80,11 +80,12 @@ def spectrum(data: Dataset, types: Sequence[MassageType]) -> str:
         _text(x, 14, PLACES[place], "quizgen-picture-head", "middle")
         for place, x in _COLUMNS.items()
     ]
-    # The spectrum's three places share an arrow; "either" stands apart from it.
+    # The spectrum's three places share an arrow; "in both" stands apart, behind a rule.
     body.append(
         '<path class="quizgen-picture-axis" d="M12 24 H272 M18 20 L12 24 L18 28 '
         'M266 20 L272 24 L266 28"/>'
     )
+    separator = (_COLUMNS["health-care"] + _COLUMNS["either"]) / 2 + 4
     y = 34.0
     for massage_type in types:
         body.append(_text(4, y + 14, massage_type.name, "quizgen-picture-name"))
@@ -105,6 +106,7 @@ def spectrum(data: Dataset, types: Sequence[MassageType]) -> str:
                 body.append(_text(px + _PILL_W / 2, py + 12, tag, "quizgen-picture-tag", "middle"))
         y += 24 + lines * (_PILL_H + _PILL_GAP) + 6
         body.append(f'<path class="quizgen-picture-rule" d="M0 {y - 3:.0f} H{WIDTH}"/>')
+    body.append(f'<path class="quizgen-picture-apart" d="M{separator:.0f} 4 V{y - 3:.0f}"/>')
     description = " ".join(
         f"{t.name}: "
         + "; ".join(f"{PLACE_WORDS[p.place]} ({tags[p.source]})" for p in t.placements)
@@ -112,7 +114,11 @@ def spectrum(data: Dataset, types: Sequence[MassageType]) -> str:
         for t in types
     )
     title = "Where each source places each type, from consumer service to health care"
-    caption = f"{escape(title)}. Sources: {legend(data)}."
+    caption = (
+        f"{escape(title)}. Each pill is a source, in the column its words give the type; "
+        "the last column holds sources that use the type in both kinds of practice. "
+        f"Sources: {legend(data)}."
+    )
     return _figure(_svg("spectrum", y, title, description, body), caption)
 
 

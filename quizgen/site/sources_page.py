@@ -16,7 +16,8 @@ def page(data: Dataset) -> str:
     out = [
         "# Sources\n",
         "Every fact on this site comes from one of these documents and is shown with a short "
-        "quotation from it. Where they disagree, the site says so instead of choosing.\n",
+        "quotation from it. Where they disagree, the site says so instead of choosing. "
+        "To read a source in full, search the web for its title.\n",
     ]
     for source in data.sources:
         out.append(f"## {tags[source.id]}: {text(source.title)} {{#{source.id}}}\n")

@@ -52,8 +52,11 @@ def page(data: Dataset) -> str:
             link = cells.source_link(source, SOURCES_PAGE)
             rows.append(
                 [
-                    f"{tags[source.id]}: {text(source.title)}",
-                    text(definition.text) + cells.evidence(f"{quote} ({link})"),
+                    f"{tags[source.id]}: {text(source.short_name)}",
+                    text(definition.text)
+                    + cells.evidence(
+                        f"{quote} ({link})", f"{massage_type.name}, {source.short_name}"
+                    ),
                 ]
             )
         for synonym in massage_type.synonyms:
@@ -63,8 +66,11 @@ def page(data: Dataset) -> str:
             link = cells.source_link(source, SOURCES_PAGE)
             rows.append(
                 [
-                    f"{tags[source.id]}: {text(source.title)}",
-                    f"The same as {names}" + cells.evidence(f"{quote} ({link})"),
+                    f"{tags[source.id]}: {text(source.short_name)}",
+                    f"The same as {names}"
+                    + cells.evidence(
+                        f"{quote} ({link})", f"{massage_type.name}, {source.short_name}"
+                    ),
                 ]
             )
         if rows:
