@@ -13,6 +13,8 @@ from playwright.sync_api import Browser, Page
 
 from quizgen import load_data
 from quizgen.bank.build import build_bank
+from quizgen.bank.item import Bank
+from quizgen.site import practice
 from tests.browser import Watched, watched_page
 from tests.conftest import DATA_DIR
 
@@ -401,3 +403,189 @@ def test_quiz_pages_are_accessible_after_answering(
     violations = Axe().run(page).response["violations"]
     assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
     assert watched.foreign_requests == []
+
+
+# --- What the filters offer, and what the button does with them -------------------------
+
+FILTERS = {"type": "types", "category": "categories", "area": "areas"}
+
+
+@pytest.fixture(scope="module")
+def bank_document(built_site: Path) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads((built_site / "assets" / "quiz-bank.json").read_text())
+    return document
+
+
+def _selects(item: dict[str, Any], name: str, value: str) -> bool:
+    if not value:
+        return True
+    if name == "type":
+        return value in item["types"]
+    return bool(item[name] == value)
+
+
+def matching(items: list[dict[str, Any]], **filters: str) -> list[dict[str, Any]]:
+    return [i for i in items if all(_selects(i, n, v) for n, v in filters.items())]
+
+
+def offered(page: Page, name: str) -> dict[str, str]:
+    """The values a filter's select offers (not "All"), with the text of each."""
+    found: dict[str, str] = page.evaluate(
+        """name => Object.fromEntries(Array.from(
+            document.querySelectorAll(`select[data-filter=${name}] option`))
+            .filter(o => o.value).map(o => [o.value, o.textContent]))""",
+        name,
+    )
+    return found
+
+
+def filters_status(page: Page) -> str:
+    return page.locator(".quizgen-filters [role=status]").inner_text()
+
+
+def test_each_filter_offers_only_values_with_questions_and_says_how_many(
+    site_url: str, watched: Watched, bank_document: dict[str, Any]
+) -> None:
+    page = open_quiz(watched, site_url + "practice/")
+    items = bank_document["items"]
+    for name, names_key in FILTERS.items():
+        names: dict[str, str] = bank_document[names_key]
+        counts = {value: len(matching(items, **{name: value})) for value in names}
+        assert offered(page, name) == {
+            value: f"{names[value]} ({count})" for value, count in counts.items() if count
+        }, name
+        # "All" stays first and draws from everything.
+        first = page.locator(f"select[data-filter={name}] option").first
+        assert (first.get_attribute("value"), first.inner_text()) == ("", "All")
+    # The status beside the button says nothing while the quiz is a full one.
+    assert filters_status(page) == ""
+
+
+def test_a_filter_value_without_questions_is_left_out() -> None:
+    data = load_data(DATA_DIR)
+    bank = build_bank(data)
+    usable = bank.usable(practice.OPTIONS)
+    assert any(i.category == "payment" for i in usable)
+    without = Bank(tuple(i for i in bank.items if i.category != "payment"), bank.dropped)
+    page = practice.practice_page(data, without)
+    assert '<option value="payment">' not in page
+    context = sum(i.category == "context" for i in usable)
+    assert f'<option value="context">Context ({context})</option>' in page
+
+
+def sitting_record(page: Page) -> dict[str, str]:
+    found: dict[str, str] = page.evaluate(
+        """() => Object.fromEntries(Object.keys(sessionStorage)
+            .filter(k => k.startsWith('quizgen-sitting:')).map(k => [k, sessionStorage[k]]))"""
+    )
+    return found
+
+
+def last_quiz(page: Page) -> list[str]:
+    stored = json.loads(page.evaluate("localStorage.getItem('quizgen-practice')"))
+    found: list[str] = stored["lastQuiz"]
+    return found
+
+
+def test_filters_that_match_nothing_keep_the_quiz_and_say_so(
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
+) -> None:
+    page = open_quiz(watched, site_url + "practice/")
+    items = list(bank_items.values())
+    types, categories = offered(page, "type"), offered(page, "category")
+    # Two values each with questions of its own, that have none together.
+    type_, category = next(
+        (t, c) for t in types for c in categories if not matching(items, type=t, category=c)
+    )
+    _answer(page, 0, right=True, items=bank_items)
+    _answer(page, 3, right=False, items=bank_items)
+    before, before_score = shown(page), score(page)
+    before_record, before_last = sitting_record(page), last_quiz(page)
+    assert len(before_record) == 1 and before_score == "Score: 2 of 10 answered, 1 right"
+
+    page.select_option("select[data-filter=type]", type_)
+    page.select_option("select[data-filter=category]", category)
+    page.locator("[data-new-quiz]").click()
+    kept = "No questions match these filters; your quiz is unchanged."
+    page.wait_for_function(
+        "words => document.querySelector('.quizgen-filters [role=status]').textContent === words",
+        arg=kept,
+    )
+    settle(page)
+    assert shown(page) == before and score(page) == before_score
+    assert sitting_record(page) == before_record and last_quiz(page) == before_last
+    # Said again on a second press, and still nothing thrown away.
+    page.evaluate(
+        """() => {
+            const status = document.querySelector('.quizgen-filters [role=status]');
+            window.said = [];
+            new MutationObserver(() => window.said.push(status.textContent))
+                .observe(status, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    page.locator("[data-new-quiz]").click()
+    # Taken away and put back, so that a screen reader says it again.
+    page.wait_for_function("words => window.said.join('|') === '|' + words", arg=kept)
+    assert shown(page) == before and sitting_record(page) == before_record
+    # The quiz kept is the one a reload shows, with the filters it was drawn with.
+    page.reload()
+    show_quiz(page)
+    assert shown(page) == before and score(page) == before_score
+    assert page.locator("select[data-filter=type]").input_value() == ""
+    # The next draw that finds questions replaces the quiz and clears the message.
+    page.select_option("select[data-filter=type]", type_)
+    page.select_option("select[data-filter=category]", category)
+    page.locator("[data-new-quiz]").click()
+    page.wait_for_function(
+        "document.querySelector('.quizgen-filters [role=status]').textContent !== ''"
+    )
+    page.select_option("select[data-filter=category]", "")
+    page.locator("[data-new-quiz]").click()
+    page.wait_for_function(
+        "t => Array.from(document.querySelectorAll('fieldset.quizgen-question'))"
+        ".every(f => f.dataset.types.split(' ').includes(t))",
+        arg=type_,
+    )
+    assert filters_status(page) == ""
+    assert not any(q["checked"] for q in shown(page))
+    assert watched.console_errors == [] and watched.page_errors == []
+
+
+def test_filters_that_match_a_few_draw_those_and_say_how_many(
+    site_url: str, watched: Watched, bank_items: dict[str, dict[str, Any]]
+) -> None:
+    page = open_quiz(watched, site_url + "practice/")
+    items = list(bank_items.values())
+    categories, areas = offered(page, "category"), offered(page, "area")
+    # The fewest questions that still make more than one: fewer than a quiz's ten.
+    few, category, area = min(
+        (len(matching(items, category=c, area=a)), c, a)
+        for c in categories
+        for a in areas
+        if len(matching(items, category=c, area=a)) > 1
+    )
+    assert few < 10
+    page.select_option("select[data-filter=category]", category)
+    page.select_option("select[data-filter=area]", area)
+    page.locator("[data-new-quiz]").click()
+    said = f"Only {few} questions match these filters."
+    page.wait_for_function(
+        "words => document.querySelector('.quizgen-filters [role=status]').textContent === words",
+        arg=said,
+    )
+    drawn = [q["item"] for q in shown(page)]
+    assert sorted(drawn) == sorted(i["id"] for i in matching(items, category=category, area=area))
+    assert score(page) == f"Score: 0 of {few} answered, 0 right"
+    _answer(page, 0, right=True, items=bank_items)
+    assert score(page) == f"Score: 1 of {few} answered, 1 right"
+    # A reload shows the same short quiz, and says again why it is short.
+    page.reload()
+    show_quiz(page)
+    assert [q["item"] for q in shown(page)] == drawn
+    assert filters_status(page) == said
+    # A full quiz again: nothing to say.
+    page.select_option("select[data-filter=category]", "")
+    page.select_option("select[data-filter=area]", "")
+    page.locator("[data-new-quiz]").click()
+    page.wait_for_function("document.querySelectorAll('fieldset.quizgen-question').length === 10")
+    assert filters_status(page) == ""

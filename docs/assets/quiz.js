@@ -12,6 +12,7 @@
   var SITTING = "quizgen-sitting:";
   var LETTERS = "ABCDE";
   var NO_MATCH = "No questions match these filters.";
+  var KEPT = "No questions match these filters; your quiz is unchanged.";
   var STEPS = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
   var banks = {};
   // Ids tie each option group to its question's text; a page may be set up more than once.
@@ -107,7 +108,6 @@
   }
 
   function scoreText(questions, chosen) {
-    if (!questions.length) return NO_MATCH;
     var answered = 0;
     var right = 0;
     questions.forEach(function (question) {
@@ -148,9 +148,12 @@
     return true;
   }
 
+  // Null when nothing matches: the caller keeps the quiz it has rather than show an empty one,
+  // and the record of the last quiz, which a later draw avoids repeating, is left as it was.
   function newSitting(items, count, comparison, filters) {
-    var state = saved();
     var pool = items.filter(function (item) { return matches(item, comparison, filters); });
+    if (!pool.length) return null;
+    var state = saved();
     var chosen = draw(pool, count, comparison ? [] : state.lastQuiz || []);
     var ids = chosen.map(function (item) { return item.id; });
     if (!comparison) {
@@ -168,7 +171,9 @@
   // A kept sitting is shown again only if the bank still holds its items with the same
   // options: a site rebuilt in between may have changed them. Otherwise null.
   function questionsOf(sitting, items) {
-    if (!sitting || !sitting.ids || !sitting.options || !sitting.chosen || !sitting.filters) return null;
+    if (!sitting || !sitting.ids || !sitting.ids.length || !sitting.options || !sitting.chosen || !sitting.filters) {
+      return null;
+    }
     var byId = {};
     items.forEach(function (item) { byId[item.id] = item; });
     var questions = [];
@@ -320,11 +325,33 @@
     view.total.textContent = summary(saved());
   }
 
+  // Said beside the button, after it was pressed: a quiz shorter than asked for, or none
+  // drawn at all. A full quiz needs no word.
+  function drawnText(questions, count) {
+    if (questions.length >= count) return "";
+    return questions.length === 1
+      ? "Only 1 question matches these filters."
+      : "Only " + questions.length + " questions match these filters.";
+  }
+
+  // A live region announces a change: the same words said again are taken away first, so
+  // that a second press on filters that still match nothing is heard as well.
+  function say(note, words) {
+    if (!note) return;
+    if (words && note.textContent === words) {
+      note.textContent = "";
+      setTimeout(function () { note.textContent = words; }, 100);
+    } else {
+      note.textContent = words;
+    }
+  }
+
   function setUp(host) {
     var bank = host.getAttribute("data-bank");
     var count = parseInt(host.getAttribute("data-count"), 10) || 5;
     var comparison = host.getAttribute("data-comparison");
     var form = comparison ? null : document.querySelector(".quizgen-filters");
+    var note = form && form.querySelector("[data-filters-status]");
     var key = sittingKey(host);
     loadBank(bank).then(function (data) {
       var sitting = recalled(key);
@@ -332,20 +359,36 @@
       if (questions) {
         if (form) showFilters(form, sitting.filters);
       } else {
-        sitting = newSitting(data.items, count, comparison, chosenFilters(form));
+        // Selects the browser restored on a reload may pick nothing together; a first
+        // quiz is drawn from the whole bank then, and the selects say so.
+        sitting = newSitting(data.items, count, comparison, chosenFilters(form)) ||
+          newSitting(data.items, count, comparison, {});
+        if (!sitting) {
+          host.textContent = NO_MATCH;
+          return;
+        }
+        if (form) showFilters(form, sitting.filters);
         questions = questionsOf(sitting, data.items);
         keep(key, sitting);
       }
       var view = frame(host);
       show(view, questions, sitting, key);
+      say(note, drawnText(questions, count));
       keepTargetInView(host);
       // A changed select draws nothing: answers on screen stay until the student asks for
-      // a new quiz.
+      // a new quiz, and stay too when the filters chosen have no question at all.
       if (form) {
         form.querySelector("[data-new-quiz]").addEventListener("click", function () {
-          sitting = newSitting(data.items, count, comparison, chosenFilters(form));
+          var next = newSitting(data.items, count, comparison, chosenFilters(form));
+          if (!next) {
+            say(note, KEPT);
+            return;
+          }
+          sitting = next;
           keep(key, sitting);
-          show(view, questionsOf(sitting, data.items), sitting, key);
+          questions = questionsOf(sitting, data.items);
+          show(view, questions, sitting, key);
+          say(note, drawnText(questions, count));
         });
       }
     }).catch(function (error) {

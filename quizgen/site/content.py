@@ -92,7 +92,7 @@ def _build(data_dir: Path) -> SiteContent:
         if path.startswith("comparisons/") and path != pages.COMPARISONS_INDEX:
             files[path] += practice.self_check(Path(path).stem, banks)
     files[practice.PAGE] = pages.described(
-        practice.practice_page(data),
+        practice.practice_page(data, bank),
         "Practice MBLEx-style questions on the kinds of massage, each answer explained.",
     )
     files |= banks

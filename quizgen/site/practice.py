@@ -9,7 +9,7 @@ does not wait on parsing every question.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -78,16 +78,38 @@ def self_check(comparison: str, banks: Mapping[str, str]) -> str:
     )
 
 
-def practice_page(data: Dataset) -> str:
+def filter_counts(bank: Bank) -> dict[str, Counter[str]]:
+    """How many of the browser's items each filter value selects, by filter ("type",
+    "category", "area"): counted over the very items written to `BANK_PATH`."""
+    usable = bank.usable(OPTIONS)
+    return {
+        "type": Counter(t for item in usable for t in set(item.types)),
+        "category": Counter(item.category for item in usable),
+        "area": Counter(item.area for item in usable),
+    }
+
+
+def practice_page(data: Dataset, bank: Bank) -> str:
+    """The practice page: the filters, each choice with the number of questions it selects
+    in `bank` (the one `bank_files` wrote out), and the quiz."""
+    counts = filter_counts(bank)
+
     def select(name: str, label: str, options: dict[str, str]) -> str:
-        choices = "".join(f'<option value="{k}">{text(v)}</option>' for k, v in options.items())
+        # A value with no question would draw an empty quiz: it is left out, and each one
+        # offered says how many questions it has.
+        choices = "".join(
+            f'<option value="{k}">{text(v)} ({counts[name][k]})</option>'
+            for k, v in options.items()
+            if counts[name][k]
+        )
         return (
             f'<label>{label} <select data-filter="{name}" aria-describedby="{HINT_ID}">'
             f'<option value="">All</option>{choices}</select></label>\n'
         )
 
     # Changing a select draws nothing: a quiz half answered is never thrown away by a filter
-    # picked in passing (or by each arrow key on a select); the button applies them.
+    # picked in passing (or by each arrow key on a select); the button applies them. What
+    # the button did, when it drew fewer questions than asked or none, is said beside it.
     return (
         "# Practice\n\n"
         "A quiz drawn from the whole question bank: MBLEx-style items, each answered at once "
@@ -100,7 +122,9 @@ def practice_page(data: Dataset) -> str:
         + select("area", "MBLEx area", {a.id: a.name for a in data.exam.areas})
         + '<button type="button" class="md-button md-button--primary" data-new-quiz>'
         "New quiz with these filters</button>\n"
+        '<p class="quizgen-filters-status" role="status" data-filters-status></p>\n'
         f'<p class="quizgen-filters-hint" id="{HINT_ID}">Filters apply to the next quiz: '
-        "the questions below stay until you press the button.</p>\n"
+        "the questions below stay until you press the button. The number beside each "
+        "choice is how many questions it has on its own.</p>\n"
         "</form>\n\n" + quiz_block(ROOT + BANK_PATH, count=10)
     )
