@@ -224,3 +224,27 @@ def test_an_evidence_jump_lands_on_its_section(
         assert 0 <= top < 800, top
     finally:
         watched.page.context.close()
+
+
+def test_the_short_answer_opens_with_how_the_two_kinds_differ(
+    site_url: str, watched: Watched, data: Dataset
+) -> None:
+    """Each row sets a health-care type against a consumer-service type as one source does."""
+    page = open_page(watched, site_url)
+    header, *rows = _table_after(page, "short-answer")
+    assert header[1:] == [home.GROUPS["health-care"], home.GROUPS["consumer-service"]]
+    columns = {d.summary for d in data.dimensions if d.summary}
+    assert len(rows) >= 3 and {row[0] for row in rows} <= columns
+    tags = set(cells.source_tags(data).values())
+    names = {pictures.short_name(t).lower(): t.id for t in data.types}
+    for question, *sides in rows:
+        said = []
+        for side, group in zip(sides, home.CONTRASTED, strict=True):
+            tag = next(t for t in tags if t in side)
+            kind = side.rsplit("(", 1)[1].rstrip(")")
+            assert home.group_of(data.type(names[kind])) == group
+            said.append(tag)
+        assert said[0] == said[1], question  # both sides from one source
+    pays = next(row for row in rows if row[0] == "Who pays")
+    assert pays[1].startswith("Typically a third party")
+    assert pays[2].startswith("The client themselves")

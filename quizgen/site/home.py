@@ -42,6 +42,7 @@ def start_here(data: Dataset) -> str:
     return "\n".join(
         [
             "## The short answer {#short-answer}\n",
+            contrast(data),
             groups_list(data),
             pictures.spectrum(
                 data, [t for types in grouped(data).values() for t in types if t.placements]
@@ -64,9 +65,9 @@ def _type_link(massage_type: MassageType) -> str:
 
 def groups_list(data: Dataset) -> str:
     out = [
-        "Each source's own words put a type in health care (care for a patient's condition), "
-        "in a consumer service (a service the client chooses), between the two, or in either. "
-        "The tags name the sources; *quote* opens their words.\n"
+        "Which types are which: each source's own words put a type in health care, in a "
+        "consumer service, between the two, or in either. The tags name the sources; *quote* "
+        "opens their words.\n"
     ]
     for group, types in grouped(data).items():
         out.append(f"**{GROUPS[group]}**\n")
@@ -95,7 +96,7 @@ def _tags(data: Dataset, sources: list[str]) -> str:
 
 
 def side_by_side(data: Dataset) -> str:
-    columns = list(dict.fromkeys(d.summary for d in data.dimensions if d.summary))
+    columns = _columns(data)
     rows = []
     for types in grouped(data).values():
         for massage_type in types:
@@ -103,13 +104,53 @@ def side_by_side(data: Dataset) -> str:
             name = _type_link(massage_type) + (
                 f'<small class="quizgen-aka">{also}</small>' if also else ""
             )
-            rows.append([name, *(_summary_cell(data, massage_type, c) for c in columns)])
+            said = (_summary_cell(data, massage_type, c, _SHOWN_VALUES) for c in columns)
+            rows.append([name, *(cell or "—" for cell in said)])
     intro = (
         "What the sources say about each type on the questions that matter most. A tag names "
         "the source and leads to the table that quotes it; [Across the sources]"
         "(cross-source.md) has every value. — means no source says.\n"
     )
     return intro + "\n" + table(["Type", *(text(c) for c in columns)], rows)
+
+
+CONTRASTED = ("health-care", "consumer-service")
+
+
+def contrast(data: Dataset) -> str:
+    """Health care against consumer service on the summary's questions. Each row is one
+    source's comparison of a type of each kind, so that its two sides were set against each
+    other by the same author; a question no source compares that way is left out."""
+    groups = grouped(data)
+    if not all(g in groups for g in CONTRASTED):
+        return ""
+    rows = []
+    for column in _columns(data):
+        for source in data.sources:
+            sides = [_group_cell(data, groups[g], column, source.id) for g in CONTRASTED]
+            if all(sides):
+                rows.append([f"**{text(column)}**", *sides])
+                break
+    if not rows:
+        return ""
+    lead = (
+        "The sources set two kinds of service apart, health care and a consumer service. How "
+        "they differ, each row as one source compares a type of each kind:"
+    )
+    return f"{lead}\n\n" + table(["", *(GROUPS[g] for g in CONTRASTED)], rows)
+
+
+def _group_cell(data: Dataset, types: list[MassageType], column: str, source: str) -> str:
+    for massage_type in types:
+        said = _summary_cell(data, massage_type, column, shown=1, more=False, source=source)
+        if said:
+            name = pictures.short_name(massage_type).lower()
+            return f"{said} <small>({text(name)})</small>"
+    return ""
+
+
+def _columns(data: Dataset) -> list[str]:
+    return list(dict.fromkeys(d.summary for d in data.dimensions if d.summary))
 
 
 def _also_called(data: Dataset, massage_type: MassageType) -> str:
@@ -120,24 +161,33 @@ def _also_called(data: Dataset, massage_type: MassageType) -> str:
     return "; ".join(said)
 
 
-def _summary_cell(data: Dataset, massage_type: MassageType, column: str) -> str:
-    """The values the sources give the type in the dimensions of `column`: the first such
-    dimension that has any, at most two values, each with the tags of the sources that give it."""
+def _summary_cell(
+    data: Dataset,
+    massage_type: MassageType,
+    column: str,
+    shown: int,
+    more: bool = True,
+    source: str | None = None,
+) -> str:
+    """The values the sources (or only `source`) give the type in the dimensions of
+    `column`: the first such dimension that has any, at most `shown` values, each with the
+    tags of the sources that give it (and, if `more`, a link to the others); empty if none."""
     for dimension in (d.id for d in data.dimensions if d.summary == column):
         said: dict[str, list[tuple[str, str]]] = {}
-        for value, source, table_address in _values(data, massage_type.id, dimension):
-            said.setdefault(value, []).append((source, table_address))
+        for value, giver, table_address in _values(data, massage_type.id, dimension):
+            if source in (None, giver):
+                said.setdefault(value, []).append((giver, table_address))
         if said:
-            shown = [
+            values = [
                 f"{text(value)}{cells.tags_linked(data, links)}"
-                for value, links in list(said.items())[:_SHOWN_VALUES]
+                for value, links in list(said.items())[:shown]
             ]
-            more = len(said) - _SHOWN_VALUES
-            if more > 0:
+            others = len(said) - shown
+            if more and others > 0:
                 category = data.dimension(dimension).category
-                shown.append(f"[{more} more](cross-source.md#{category})")
-            return "<br>".join(shown)
-    return "—"
+                values.append(f"[{others} more](cross-source.md#{category})")
+            return "<br>".join(values)
+    return ""
 
 
 def _values(data: Dataset, type_id: str, dimension: str) -> Iterator[tuple[str, str, str]]:
