@@ -171,8 +171,13 @@ def test_hostile_values_appear_verbatim_in_an_unbroken_table(
     for (key, value), cells in zip(HOSTILE.items(), rows, strict=True):
         assert len(cells) == 3, key
         assert cells[0] == "Label " + value, key
-        assert cells[1].startswith("• " + value), key  # then the footnote number
+        assert cells[1].startswith("• " + value), key  # then the quote marker
         assert cells[2].startswith("• item " + value), key
+    # The quote markers' names carry the same text, whole, as attribute values.
+    names = page.locator("article table tbody tr td:nth-child(2) summary").evaluate_all(
+        "s => s.map(x => x.getAttribute('aria-label'))"
+    )
+    assert names == [f"quote: Type {HOSTILE['script']} | x, Label {v}" for v in HOSTILE.values()]
     for word in ("not bold", "not italic", "not strong"):
         assert page.locator("article em, article strong").filter(has_text=word).count() == 0
     title = page.locator("article h1").evaluate(

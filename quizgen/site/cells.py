@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from quizgen.data.model import Dataset, ListCell, MissingCell, Source, TextCell
 from quizgen.site.markdown import text
 
@@ -29,11 +27,18 @@ def evidence(body: str, about: str, summary: str = "quote") -> str:
     some fifty footnotes, the list of them was a third of the page, and search filed every
     quote under the page's last heading. Closed, the evidence prints as nothing.
     """
-    label = escape(f"{summary}: {about}")
+    label = _attribute(f"{summary}: {about}")
     return (
         f' <details class="quizgen-evidence"><summary aria-label="{label}">{summary}</summary>'
         f'<span class="quizgen-evidence-body"><b>{text(about)}</b>: {body}</span></details>'
     )
+
+
+def _attribute(value: str) -> str:
+    """`value` as an HTML attribute inside Markdown: every character that HTML, a table row
+    or an inline pattern running before raw HTML (code, escapes, links) would read is a
+    character reference."""
+    return "".join(c if c.isalnum() or c in " ,.:-" else f"&#{ord(c)};" for c in value)
 
 
 def cell(value: Cell, source: Source, sources_page: str, about: str) -> str:
