@@ -38,6 +38,8 @@ def page(data: Dataset) -> str:
         "and links to the table it comes from, where the source's own words are one tap away. "
         f"{EMPTY} means no source gives a value.\n",
         legend + "\n",
+        # Filled by assets/columns.js: buttons that show or hide each type's column.
+        '<div class="quizgen-column-picker"></div>\n',
         "## What the sources call each type {#names}\n",
         table(header, [_placed_row(data), _same_as_row(data)]),
     ]
