@@ -151,7 +151,7 @@ def assert_pressed(page: Page, picked: list[str], type_names: list[str]) -> None
 TABLES = """() => Array.from(document.querySelectorAll('article table')).map(t => ({
     header: Array.from(t.tHead.rows[0].cells).filter(c => c.getClientRects().length)
         .map(c => c.textContent.trim()),
-    rows: Array.from(t.rows).map(r => Array.from(r.cells)
+    rows: Array.from(t.rows).filter(r => r.getClientRects().length).map(r => Array.from(r.cells)
         .map((c, i) => c.getClientRects().length ? i : -1).filter(i => i >= 0)),
 }))"""
 
@@ -489,3 +489,34 @@ def test_paper_has_every_column_whatever_the_screen_shows(
     page.emulate_media(media="screen")
     assert_every_table_shows(page, list(PAIR), type_names)
     assert page.locator(".quizgen-column-picker").is_visible()
+
+
+ROWS = """() => Array.from(document.querySelectorAll('article table tbody tr')).map(r => ({
+    shown: r.getClientRects().length > 0,
+    values: Array.from(r.cells).slice(1).filter(c => c.getClientRects().length)
+        .map(c => c.textContent.trim()),
+}))"""
+
+
+def test_narrowed_tables_leave_out_rows_that_are_only_dashes(
+    site_url: str, watched: Watched, type_names: list[str]
+) -> None:
+    page = open_columns(watched.page, site_url + PATH)
+    everything = page.evaluate(ROWS)
+    assert all(row["shown"] for row in everything)
+    show_only(page, PAIR, type_names)
+    rows = page.evaluate(ROWS)
+    shown = [row for row in rows if row["shown"]]
+    assert 0 < len(shown) < len(rows)
+    assert all(any(v != "\u2014" for v in row["values"]) for row in shown)
+    # Every row left out is only dashes for the two types.
+    index = {name: n for n, name in enumerate(type_names)}
+    all_cells = page.evaluate(
+        "() => Array.from(document.querySelectorAll('article table tbody tr'),"
+        " r => Array.from(r.cells).slice(1).map(c => c.textContent.trim()))"
+    )
+    for row, cells in zip(rows, all_cells, strict=True):
+        pair = [cells[index[name]] for name in PAIR]
+        assert row["shown"] == any(v != "\u2014" for v in pair)
+    page.locator(ALL).click()
+    assert all(row["shown"] for row in page.evaluate(ROWS))

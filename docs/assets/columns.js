@@ -13,6 +13,8 @@
 
   var STORE = "quizgen-columns";
   var HIDDEN = "quizgen-column-hidden";
+  var EMPTY_ROW = "quizgen-row-empty";
+  var EMPTY = "\u2014"; // what the page writes where no source gives a value
   // The tables' column widths depend on how many types are shown (columns.css).
   var SHOWN = "data-quizgen-columns-shown";
   var pickers = 0;
@@ -162,8 +164,15 @@
       all.setAttribute("aria-pressed", everything ? "true" : "false");
       tables.forEach(function (table) {
         Array.prototype.forEach.call(table.rows, function (row) {
+          var given = false;
           for (var i = 1; i < row.cells.length && i <= names.length; i++) {
-            row.cells[i].classList.toggle(HIDDEN, !everything && !picked[i - 1]);
+            var hide = !everything && !picked[i - 1];
+            row.cells[i].classList.toggle(HIDDEN, hide);
+            if (!hide && cellText(row.cells[i]) !== EMPTY) given = true;
+          }
+          // A row where no type shown has a value is only dashes: left out while narrowed.
+          if (row.parentNode !== table.tHead) {
+            row.classList.toggle(EMPTY_ROW, !everything && !given);
           }
         });
       });

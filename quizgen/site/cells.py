@@ -29,7 +29,9 @@ def evidence(body: str, about: str, summary: str = "quote") -> str:
     """
     label = _attribute(f"{summary}: {about}")
     return (
-        f' <details class="quizgen-evidence"><summary aria-label="{label}">{summary}</summary>'
+        f' <details class="quizgen-evidence">'
+        # The marker's word is not text of the page: search would run it into the values.
+        f'<summary aria-label="{label}" data-search-exclude>{summary}</summary>'
         f'<span class="quizgen-evidence-body"><b>{text(about)}</b>: {body}</span></details>'
     )
 
@@ -76,8 +78,10 @@ def values(value: Cell) -> list[str]:
 
 def brief(values: list[str], shown: int = 3) -> str:
     """The first few values of a cell as one phrase, for places with little room."""
-    more = len(values) - shown
-    return ", ".join(values[:shown]) + (f" and {more} more" if more > 0 else "")
+    # "and 1 more" would take the room of the one value it hides.
+    if len(values) <= shown + 1:
+        return ", ".join(values)
+    return ", ".join(values[:shown]) + f" and {len(values) - shown} more"
 
 
 def source_tags(data: Dataset) -> dict[str, str]:

@@ -66,8 +66,8 @@ def _type_link(massage_type: MassageType) -> str:
 def groups_list(data: Dataset) -> str:
     out = [
         "Which types are which: each source's own words put a type in health care, in a "
-        "consumer service, between the two, or in either. The tags name the sources; *quote* "
-        "opens their words.\n"
+        "consumer service, between the two, or in either. The tags name the sources"
+        '<span class="quizgen-screen-only">; *quote* opens their words</span>.\n'
     ]
     for group, types in grouped(data).items():
         out.append(f"**{GROUPS[group]}**\n")
@@ -124,18 +124,26 @@ def contrast(data: Dataset) -> str:
     groups = grouped(data)
     if not all(g in groups for g in CONTRASTED):
         return ""
-    rows = []
+    rows, used = [], []
     for column in _columns(data):
         for source in data.sources:
             sides = [_group_cell(data, groups[g], column, source.id) for g in CONTRASTED]
             if all(sides):
                 rows.append([f"**{text(column)}**", *sides])
+                used.append(source)
                 break
     if not rows:
         return ""
+    givers = list(dict.fromkeys(used))
+    by = (
+        f"“{text(givers[0].title)}” ({cells.source_tags(data)[givers[0].id]})"
+        if len(givers) == 1
+        else "the sources that compare a type of each kind, one source to a row"
+    )
     lead = (
-        "The sources set two kinds of service apart, health care and a consumer service. How "
-        "they differ, each row as one source compares a type of each kind:"
+        "The sources set two kinds of service apart: health care and a consumer service. "
+        f"Here is how they differ, as {by} tells it; the other sources do not always agree "
+        "(the table further down has them all)."
     )
     return f"{lead}\n\n" + table(["", *(GROUPS[g] for g in CONTRASTED)], rows)
 

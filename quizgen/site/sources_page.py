@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from quizgen.data.model import Dataset
 from quizgen.site import cells
 from quizgen.site.markdown import text
@@ -18,6 +20,7 @@ def page(data: Dataset) -> str:
         "Every fact on this site comes from one of these documents and is shown with a short "
         "quotation from it. Where they disagree, the site says so instead of choosing. "
         "To read a source in full, search the web for its title.\n",
+        _trust(data),
     ]
     for source in data.sources:
         out.append(f"## {tags[source.id]}: {text(source.title)} {{#{source.id}}}\n")
@@ -45,3 +48,14 @@ def page(data: Dataset) -> str:
                 out += [f"    - {text(f.value)}: {cells.quoted(f.quote)}" for f in resource.facts]
             out.append("")
     return "\n".join(out)
+
+
+def _trust(data: Dataset) -> str:
+    """What kind of documents these are, so that a student weighs them as such."""
+    kinds = Counter(s.kind for s in data.sources)
+    listed = ", ".join(f"{n} {text(kind)}{'s' if n > 1 else ''}" for kind, n in kinds.items())
+    return (
+        f"**How far to trust them.** They are web pages: {listed}. None is a textbook, a law "
+        "or an exam body's statement; some also advertise a practice. Where they disagree, or "
+        "where your school or your state's law says otherwise, those decide.\n"
+    )
