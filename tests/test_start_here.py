@@ -81,6 +81,9 @@ def test_the_summary_table_lists_every_type_with_its_values(
     assert "Typically a third party" in by_type["Medical massage"]["Who pays"]
     assert "S1, S2" in by_type["Medical massage"]["Who pays"]
     assert by_type["Wellness massage"]["Who pays"].startswith("The client themselves")
+    # A value from a column's later dimension is named: eligibility for insurance is no payer.
+    insurance = data.dimension("insurance").label
+    assert by_type["Rehabilitative massage"]["Who pays"].startswith(f"{insurance}: ")
     # A type no table compares still says what it is the same as.
     assert "same as clinical" in by_type["Remedial massage"]["Type"]
 

@@ -65,9 +65,10 @@ def page(data: Dataset, comparison: Comparison) -> str:
     out.append(key_points(data, comparison))
     out.append(
         f"Source: {cells.source_link(source, SOURCES_PAGE)}. "
-        "The *quote* marker beside a value opens the source's words; "
-        f"{cells.INFERRED} marks a label or value read from elsewhere in the text, "
-        f"and {cells.NOT_STATED} a value the source does not give.\n"
+        '<span class="quizgen-screen-only">Tap *quote* beside a value to read the source\'s '
+        "words, and *why* for a note. </span>"
+        f"{cells.INFERRED} means the source implies it rather than writing it in its table; "
+        f"{cells.NOT_STATED} means the source gives no value.\n"
     )
     header = ["Dimension", *(text(data.type(t).name) for t in comparison.types)]
     for category in data.categories:

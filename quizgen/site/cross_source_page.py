@@ -34,8 +34,9 @@ def page(data: Dataset) -> str:
     out = [
         "# Across the sources\n",
         "Every massage type, in the same columns throughout, against each dimension that the "
-        "sources give at least two types a value for. The tag after a value names its source "
-        "and links to the table it comes from, where the source's own words are one tap away. "
+        "sources give at least two types a value for. The tag after a value names its source; "
+        "in the tables by category it leads to the table the value comes from, where the "
+        "source's own words are one tap away. "
         f"{EMPTY} means no source gives a value.\n",
         legend + "\n",
         # Filled by assets/columns.js: buttons that show or hide each type's column.

@@ -180,14 +180,19 @@ def _summary_cell(
     """The values the sources (or only `source`) give the type in the dimensions of
     `column`: the first such dimension that has any, at most `shown` values, each with the
     tags of the sources that give it (and, if `more`, a link to the others); empty if none."""
-    for dimension in (d.id for d in data.dimensions if d.summary == column):
+    dimensions = [d for d in data.dimensions if d.summary == column]
+    for dimension in (d.id for d in dimensions):
         said: dict[str, list[tuple[str, str]]] = {}
         for value, giver, table_address in _values(data, massage_type.id, dimension):
             if source in (None, giver):
                 said.setdefault(value, []).append((giver, table_address))
         if said:
+            # A value from a column's later dimension says which: "Who pays" answered by
+            # "Insurance coverage: only some states ..." is not a payer.
+            label = data.dimension(dimension).label
+            named = f"{text(label)}: " if dimension != dimensions[0].id else ""
             values = [
-                f"{text(value)}{cells.tags_linked(data, links)}"
+                f"{named}{text(value)}{cells.tags_linked(data, links)}"
                 for value, links in list(said.items())[:shown]
             ]
             others = len(said) - shown

@@ -37,9 +37,9 @@ def all_pages(data: Dataset) -> dict[str, str]:
     }
 
 
-# Parts of the theme a page goes without: the cheat sheet's wide table needs the table of
-# contents' room, as the home page's does.
-_HIDDEN = {cheat_sheet.PATH: ("toc",)}
+# Parts of the theme a page goes without: the wide tables of the cheat sheet and of Across the
+# sources need the table of contents' room, as the home page's does.
+_HIDDEN = {cheat_sheet.PATH: ("toc",), cross_source_page.PATH: ("toc",)}
 
 
 def described(markdown: str, description: str, hide: tuple[str, ...] = ()) -> str:
