@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from quizgen.data.model import Dataset
+from quizgen.data.model import Dataset, MassageType
 from quizgen.site import cells, comparison_pages, pictures
 from quizgen.site.markdown import table, text
 
@@ -69,15 +69,13 @@ def _values(said: dict[str, list[str]]) -> str:
 
 
 def _placed_row(data: Dataset) -> list[str]:
-    cells_ = [
-        "<br>".join(
-            pictures.PLACES[p.place] + cells.tag_links(data, [p.source], SOURCES_PAGE)
-            for p in t.placements
+    def placed(massage_type: MassageType) -> str:
+        return "<br>".join(
+            pictures.PLACES[place] + cells.tag_links(data, sources, SOURCES_PAGE)
+            for place, sources in pictures.by_place(massage_type).items()
         )
-        or EMPTY
-        for t in data.types
-    ]
-    return ["Placed as", *cells_]
+
+    return ["Placed as", *(placed(t) or EMPTY for t in data.types)]
 
 
 def _same_as_row(data: Dataset) -> list[str]:

@@ -72,12 +72,9 @@ def groups_list(data: Dataset) -> str:
     for group, types in grouped(data).items():
         out.append(f"**{GROUPS[group]}**\n")
         for massage_type in types:
-            by_place: dict[str, list[str]] = {}
-            for p in massage_type.placements:
-                by_place.setdefault(p.place, []).append(p.source)
             places = "; ".join(
                 ("" if group != "depends" else pictures.PLACE_WORDS[place]) + _tags(data, sources)
-                for place, sources in by_place.items()
+                for place, sources in pictures.by_place(massage_type).items()
             )
             quotes = "<br>".join(
                 f"{text(data.source(p.source).short_name)}: {cells.quoted(p.quote)}"

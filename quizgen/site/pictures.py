@@ -37,6 +37,14 @@ _PILL_W, _PILL_H, _PILL_GAP = 24, 16, 3
 _PER_LINE = 3
 
 
+def by_place(massage_type: MassageType) -> dict[str, list[str]]:
+    """The ids of the sources that give the type each place, places in the order first given."""
+    places: dict[str, list[str]] = {}
+    for placement in massage_type.placements:
+        places.setdefault(placement.place, []).append(placement.source)
+    return places
+
+
 def short_name(massage_type: MassageType) -> str:
     """'Medical' for 'Medical massage': the pictures name types in little room."""
     name = massage_type.name
