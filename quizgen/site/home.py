@@ -1,8 +1,9 @@
 """The home page's answer to "how do the types differ?", put where docs/index.md has its marker
-(`content.HOME_MARKER`): the types grouped by where the sources place them, a picture of that,
-one table of every type against the questions that matter most, a picture of the names the
-sources treat as one, and a reading order. All of it from the data, so a new comparison or
-type shows up here too.
+(`content.HOME_MARKER`): how health care and a consumer service differ, as one source
+compares them; the types grouped by where the sources place them, and a picture of that; one
+table of every type against the questions that matter most; a picture of the names the
+sources treat as one; and a reading order. All of it from the data, so that a new comparison
+or type shows up here too.
 """
 
 from __future__ import annotations
