@@ -135,6 +135,15 @@ def test_colour_only_on_a_terminal_without_no_color(
     assert "\x1b[" in first_screen([], plain_env)
     assert "\x1b[" not in first_screen(["--no-color"], {})
     assert "\x1b[" not in first_screen([], {"NO_COLOR": "1"})
+    assert "\x1b[" in first_screen([], {"NO_COLOR": ""})  # empty: the convention says colour
+
+
+def test_the_limit_counts_every_answer_relearning_included(tmp_path: Path) -> None:
+    """Wrong answers send items back into the session to relearn; they count toward --limit."""
+    result = run(["drill", "--progress-dir", str(tmp_path), "--limit", "5"], "a\n" * 40)
+    assert result.returncode == 0, result.stderr
+    assert reviews(tmp_path) == 5
+    assert "Answered 5," in result.stdout
 
 
 @pytest.mark.slow

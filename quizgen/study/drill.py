@@ -73,7 +73,8 @@ def run(
     shuffle = random.Random()
     if not queue:
         screen.say("Nothing is due and no new items are left for today.")
-    while queue:
+    # The limit counts answers: an item relearnt in the session comes back, but not past it.
+    while queue and (limit is None or summary.answered < limit):
         item = queue.pop(0)
         # A fresh option order every time an item comes back.
         question = arrange(item, options, shuffle.randrange(options), summary.answered + 1, shuffle)

@@ -13,8 +13,9 @@ from quizgen.quiz import LETTERS
 
 
 def use_color(no_color_flag: bool, stream: TextIO) -> bool:
-    """Colour on a terminal, unless --no-color or NO_COLOR (any value) says otherwise."""
-    return not no_color_flag and "NO_COLOR" not in os.environ and stream.isatty()
+    """Colour on a terminal, unless --no-color or NO_COLOR says otherwise. As the NO_COLOR
+    convention has it, an empty NO_COLOR leaves colour on."""
+    return not no_color_flag and not os.environ.get("NO_COLOR") and stream.isatty()
 
 
 class Screen:
