@@ -412,7 +412,7 @@ def drill(
     from quizgen.progress.schedule import Schedule
     from quizgen.study import drill as drilling
     from quizgen.study.keyboard import Keys
-    from quizgen.study.screen import Screen, use_color
+    from quizgen.study.screen import Screen, speak_any_encoding, use_color
 
     catalog = _catalog(data_dir)
     wanted = _filters(catalog, (types, comparisons, categories, areas))
@@ -421,6 +421,7 @@ def drill(
     try:
         _report_missing(store, items, {i.id for i in catalog.bank.items})
         schedule = Schedule(store)
+        speak_any_encoding(sys.stdout)
         screen = Screen(sys.stdout, use_color(no_color, sys.stdout))
         summary = drilling.run(
             items, schedule, Keys(), screen, options=options, new_per_day=new_per_day, limit=limit
@@ -479,7 +480,7 @@ def exam(
     from quizgen.quiz import EXAM_ITEMS, EXAM_MINUTES, QuizError, assemble, largest
     from quizgen.study import exam as exams
     from quizgen.study.keyboard import Keys
-    from quizgen.study.screen import Screen, use_color
+    from quizgen.study.screen import Screen, speak_any_encoding, use_color
 
     catalog = _catalog(data_dir)
     seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
@@ -499,6 +500,7 @@ def exam(
         raise click.BadParameter(str(err), param_hint="'--count'") from None
     store = _store(progress_dir)
     try:
+        speak_any_encoding(sys.stdout)
         screen = Screen(sys.stdout, use_color(no_color, sys.stdout))
         result = exams.run(quiz.variants[0].questions, minutes, pass_mark, store, Keys(), screen)
         store.record_exam(datetime.now(UTC), result.as_dict())
@@ -521,9 +523,11 @@ def stats(data_dir: Path | None, progress_dir: Path | None) -> None:
 
     from quizgen.progress.schedule import Schedule
     from quizgen.study import stats as statistics
+    from quizgen.study.screen import speak_any_encoding
 
     catalog = _catalog(data_dir)
     store = _store(progress_dir)
+    speak_any_encoding(sys.stdout)
     try:
         for line in statistics.lines(
             Schedule(store),

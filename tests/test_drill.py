@@ -380,3 +380,26 @@ def test_default_exam_has_as_many_items_as_the_bank_holds_without_repeats(tmp_pa
     if most < EXAM_ITEMS:
         assert f"so this exam has {most} items, not {EXAM_ITEMS}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["drill", "--limit", "3"],
+        ["exam", "-n", "10", "--seed", "3"],
+        ["stats"],
+    ],
+)
+def test_a_terminal_that_cannot_show_curly_quotes_gets_plain_ones(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A Latin-1 terminal: the feedback's typographic quotes crashed the drill and the exam."""
+    latin = {"PYTHONIOENCODING": "latin-1", "LC_ALL": "C"}
+    run(["drill", "--progress-dir", str(tmp_path), "--limit", "2"], "a\nb\n", env=latin)
+    result = run([*command, "--progress-dir", str(tmp_path)], "a\nb\nc\nq\n", env=latin)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "\u201c" not in result.stdout and "\ufffd" not in result.stdout
+    if command[0] == "drill":
+        assert "Source: " in result.stdout and '"' in result.stdout  # quotes, spelled plainly
+    assert reviews(tmp_path) >= 2

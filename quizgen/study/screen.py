@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import textwrap
 from typing import TextIO
@@ -10,6 +12,39 @@ import click
 
 from quizgen.bank.item import Item
 from quizgen.quiz import LETTERS
+
+# What a terminal that cannot show a character gets instead: the typographic marks the data and
+# the feedback use, spelled plainly; "?" for anything else.
+PLAIN = {
+    "\u201c": '"',  # left double quotation mark
+    "\u201d": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u2014": "-",  # em dash
+    "\u2013": "-",
+    "\u2026": "...",
+    "\u2713": "+",  # check mark
+    "\u2717": "x",
+    "\u00b7": "-",  # middle dot
+    "\u00a0": " ",
+}
+
+
+def _spell_plainly(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    unsayable = error.object[error.start : error.end]
+    return "".join(PLAIN.get(c, "?") for c in unsayable), error.end
+
+
+codecs.register_error("quizgen-plain", _spell_plainly)
+
+
+def speak_any_encoding(stream: TextIO) -> None:
+    """Let `stream` write every character, whatever the terminal's encoding: in a Latin-1
+    locale a curly quote in the feedback raised UnicodeEncodeError."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="quizgen-plain")
 
 
 def use_color(no_color_flag: bool, stream: TextIO) -> bool:
