@@ -23,7 +23,7 @@ from fsrs import Rating
 from quizgen import load_data
 from quizgen.bank.catalog import Catalog
 from quizgen.progress.schedule import rating
-from quizgen.progress.store import FILE_NAME, MIGRATIONS, SCHEMA_VERSION, Store
+from quizgen.progress.store import APPLICATION_ID, FILE_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 from quizgen.quiz import EXAM_ITEMS, assemble, largest
 from quizgen.study import exam
 from quizgen.study.keyboard import QUIT, TIMEOUT, Answer, Keys, parse
@@ -403,3 +403,23 @@ def test_a_terminal_that_cannot_show_curly_quotes_gets_plain_ones(
     if command[0] == "drill":
         assert "Source: " in result.stdout and '"' in result.stdout  # quotes, spelled plainly
     assert reviews(tmp_path) >= 2
+
+
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE recipes (name TEXT)")
+        db.execute("INSERT INTO recipes VALUES ('soup')")
+    db.close()
+    before = path.read_bytes()
+    result = run(["drill", "--progress-dir", str(tmp_path), "--limit", "1"], "a\n")
+    assert result.returncode != 0
+    assert "another program's database" in result.stderr and "Traceback" not in result.stderr
+    assert path.read_bytes() == before  # no tables added, not switched to WAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+
+
+def test_a_progress_database_is_marked_as_quizgens_own(tmp_path: Path) -> None:
+    run(["drill", "--progress-dir", str(tmp_path), "--limit", "1"], "a\n")
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID

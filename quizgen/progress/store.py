@@ -65,6 +65,10 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# Written in the file's header (PRAGMA application_id): a database without it that holds
+# tables other than ours belongs to another program, and is left exactly as it is.
+APPLICATION_ID = 0x51475A31  # "QGZ1"
+OUR_TABLES = frozenset({"reviews", "cards", "exams"})
 
 
 class ProgressError(Exception):
@@ -145,9 +149,31 @@ class Store:
 
     def _connect(self, wait: float = BUSY_SECONDS) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=wait, isolation_level=None)
+        try:
+            self._refuse_another_programs(db)
+        except ProgressError:
+            db.close()
+            raise
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         return db
+
+    def _refuse_another_programs(self, db: sqlite3.Connection) -> None:
+        """Raise ProgressError, before anything is written, if the file is another program's:
+        it carries another application id, or none and tables that are not ours. (Ours
+        without an id were written before quizgen set one; the migration sets it.)"""
+        found = db.execute("PRAGMA application_id").fetchone()[0]
+        if found == APPLICATION_ID:
+            return
+        tables = {
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if found == 0 and tables <= OUR_TABLES:
+            return
+        raise ProgressError(
+            f"{self.path} is another program's database, not quizgen's progress; it was left "
+            "untouched. Choose another folder with --progress-dir (or QUIZGEN_PROGRESS_DIR)."
+        )
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         while True:
@@ -161,6 +187,8 @@ class Store:
                         f"{self.path} was written by a newer quizgen (schema {version}); "
                         "upgrade quizgen"
                     )
+                if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 if version == SCHEMA_VERSION:
                     db.execute("COMMIT")
                     return
