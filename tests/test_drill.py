@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 import re
@@ -423,3 +424,26 @@ def test_a_progress_database_is_marked_as_quizgens_own(tmp_path: Path) -> None:
     run(["drill", "--progress-dir", str(tmp_path), "--limit", "1"], "a\n")
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_ctrl_c_in_an_exam_keeps_its_result_as_abandoned(tmp_path: Path) -> None:
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "quizgen", "exam", "--progress-dir", str(tmp_path), "-n", "10", "--seed", "3"],
+        env={**os.environ, "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.expect("Answer: ")
+    child.send("a")
+    child.expect("Answer: ")
+    child.sendintr()
+    child.expect("ended with Ctrl-C")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        (result,) = db.execute("SELECT result FROM exams").fetchone()
+    saved = json.loads(result)
+    assert saved["abandoned"] is True and saved["answered"] == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from quizgen.progress.store import Review, Store
@@ -32,6 +32,7 @@ class ExamResult:
     by_area: Mapping[str, tuple[int, int]]
     by_category: Mapping[str, tuple[int, int]]
     missed: tuple[tuple[Question, int | None], ...]
+    abandoned: bool = False  # ended with Ctrl-C: scored as it stood, and saved as such
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -44,6 +45,7 @@ class ExamResult:
             "by_area": {k: list(v) for k, v in self.by_area.items()},
             "by_category": {k: list(v) for k, v in self.by_category.items()},
             "missed": [q.item.id for q, _ in self.missed],
+            "abandoned": self.abandoned,
         }
 
 
@@ -63,6 +65,28 @@ def run(
     chosen: dict[int, int] = {}
     timed_out = False
     screen.say(f"{len(questions)} questions, {minutes:g} minutes. No going back; q ends the exam.")
+    try:
+        timed_out = _ask(questions, deadline, chosen, store, keys, screen, clock, timer)
+    except KeyboardInterrupt:
+        # Ctrl-C ends the exam, not the program: the answers given are already saved, and
+        # the result is kept too, marked as abandoned.
+        screen.say()
+        return replace(_score(questions, chosen, timed_out, pass_mark), abandoned=True)
+    return _score(questions, chosen, timed_out, pass_mark)
+
+
+def _ask(
+    questions: tuple[Question, ...],
+    deadline: float,
+    chosen: dict[int, int],
+    store: Store,
+    keys: Keys,
+    screen: Screen,
+    clock: Callable[[], datetime],
+    timer: Callable[[], float],
+) -> bool:
+    """Ask the questions in order, filling `chosen`; True if time ran out."""
+    timed_out = False
     for q in questions:
         left = deadline - timer()
         if left <= 0:
@@ -102,7 +126,7 @@ def run(
             None,
             None,
         )
-    return _score(questions, chosen, timed_out, pass_mark)
+    return timed_out
 
 
 def _score(
@@ -141,7 +165,8 @@ def show(result: ExamResult, areas: dict[str, str], labels: dict[str, str], scre
     screen.say(
         f"{outcome}: {result.right} of {result.total} right ({result.right / result.total:.0%}; "
         f"pass mark {result.pass_mark:g}%), {result.answered} answered"
-        + (", time ran out" if result.timed_out else ""),
+        + (", time ran out" if result.timed_out else "")
+        + (", ended with Ctrl-C" if result.abandoned else ""),
         fg="green" if result.passed else "red",
         bold=True,
     )
