@@ -410,6 +410,7 @@ def drill(
         quizgen drill --category payment --new 10 --limit 30
     """
     from quizgen.progress.schedule import Schedule
+    from quizgen.progress.store import ProgressError
     from quizgen.study import drill as drilling
     from quizgen.study.keyboard import Keys
     from quizgen.study.screen import Screen, speak_any_encoding, use_color
@@ -423,9 +424,18 @@ def drill(
         schedule = Schedule(store)
         speak_any_encoding(sys.stdout)
         screen = Screen(sys.stdout, use_color(no_color, sys.stdout))
-        summary = drilling.run(
-            items, schedule, Keys(), screen, options=options, new_per_day=new_per_day, limit=limit
-        )
+        try:
+            summary = drilling.run(
+                items,
+                schedule,
+                Keys(),
+                screen,
+                options=options,
+                new_per_day=new_per_day,
+                limit=limit,
+            )
+        except ProgressError as err:
+            raise click.ClickException(str(err)) from None
         drilling.show_summary(summary, schedule, dict(catalog.categories), screen)
     finally:
         store.close()
@@ -477,6 +487,7 @@ def exam(
     import random
     from datetime import UTC, datetime
 
+    from quizgen.progress.store import ProgressError
     from quizgen.quiz import EXAM_ITEMS, EXAM_MINUTES, QuizError, assemble, largest
     from quizgen.study import exam as exams
     from quizgen.study.keyboard import Keys
@@ -502,8 +513,13 @@ def exam(
     try:
         speak_any_encoding(sys.stdout)
         screen = Screen(sys.stdout, use_color(no_color, sys.stdout))
-        result = exams.run(quiz.variants[0].questions, minutes, pass_mark, store, Keys(), screen)
-        store.record_exam(datetime.now(UTC), result.as_dict())
+        try:
+            result = exams.run(
+                quiz.variants[0].questions, minutes, pass_mark, store, Keys(), screen
+            )
+            store.record_exam(datetime.now(UTC), result.as_dict())
+        except ProgressError as err:
+            raise click.ClickException(str(err)) from None
         exams.show(result, dict(quiz.area_names), dict(quiz.category_labels), screen)
     finally:
         store.close()

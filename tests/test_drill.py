@@ -447,3 +447,36 @@ def test_ctrl_c_in_an_exam_keeps_its_result_as_abandoned(tmp_path: Path) -> None
         (result,) = db.execute("SELECT result FROM exams").fetchone()
     saved = json.loads(result)
     assert saved["abandoned"] is True and saved["answered"] == 1
+
+
+def _small_disk(limit: int) -> None:
+    """In the child: files may not grow past `limit` bytes, as on a disk that fills."""
+    import resource
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_a_disk_that_fills_gives_a_clear_message_and_loses_only_the_answer_named(
+    tmp_path: Path,
+) -> None:
+    run(["drill", "--progress-dir", str(tmp_path), "--limit", "1"], "a\n")
+    before = reviews(tmp_path)
+    result = subprocess.run(
+        [*QUIZGEN, "drill", "--progress-dir", str(tmp_path), "--new", "100"],
+        input="a\n" * 200,
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=lambda: _small_disk(64 * 1024),
+    )
+    assert result.returncode == 1, result.stdout[-500:]
+    assert "Traceback" not in result.stderr
+    assert "could not be saved" in result.stderr and "Every answer before it is saved" in (
+        result.stderr
+    )
+    saved = reviews(tmp_path)
+    # Feedback follows saving: every answer that got it is saved, the one named did not.
+    assert saved - before == result.stdout.count("Why: ") > 0
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"

@@ -207,7 +207,22 @@ class Store:
     # -- writing --------------------------------------------------------------------------
 
     def record(self, review: Review, card: dict[str, object] | None, due: datetime | None) -> None:
-        """One answer: the review appended and, for a drill, the card replaced, atomically."""
+        """One answer: the review appended and, for a drill, the card replaced, atomically.
+
+        If it cannot be written (a full disk, say), nothing of it is, and ProgressError says
+        exactly which answer that was; every earlier answer stays saved.
+        """
+        try:
+            self._append(review, card, due)
+        except sqlite3.OperationalError as err:
+            raise ProgressError(
+                f"your answer to {review.item_id} ({review.chosen!r}, "
+                f"{review.reviewed_at:%Y-%m-%d %H:%M}) could not be saved to {self.path} ({err}; "
+                "is the disk full?). "
+                "Every answer before it is saved; free some space and run quizgen again."
+            ) from None
+
+    def _append(self, review: Review, card: dict[str, object] | None, due: datetime | None) -> None:
         with self._transaction():
             self.db.execute(
                 "INSERT INTO reviews (item_id, reviewed_at, mode, correct, confident, chosen,"
@@ -235,11 +250,17 @@ class Store:
                 )
 
     def record_exam(self, taken_at: datetime, result: dict[str, object]) -> None:
-        with self._transaction():
-            self.db.execute(
-                "INSERT INTO exams (taken_at, result) VALUES (?, ?)",
-                (taken_at.isoformat(), json.dumps(result, sort_keys=True)),
-            )
+        try:
+            with self._transaction():
+                self.db.execute(
+                    "INSERT INTO exams (taken_at, result) VALUES (?, ?)",
+                    (taken_at.isoformat(), json.dumps(result, sort_keys=True)),
+                )
+        except sqlite3.OperationalError as err:
+            raise ProgressError(
+                f"the exam's result could not be saved to {self.path} ({err}; is the disk "
+                "full?). Its answers are saved."
+            ) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
