@@ -109,3 +109,10 @@ def watched_page(browser: Browser, width: int = 1280, height: int = 900) -> Watc
     page.on("dialog", on_dialog)
     context.route("**/*", route)
     return watched
+
+
+def open_page(watched: Watched, url: str) -> Page:
+    """`url` in the watched page, once the network is quiet."""
+    watched.page.goto(url)
+    watched.page.wait_for_load_state("networkidle")
+    return watched.page

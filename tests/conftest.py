@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from quizgen.cli import main
+from tests.browser import Watched, watched_page
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO / "data"
@@ -176,6 +177,14 @@ def browser() -> Iterator[Browser]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[Watched]:
+    """A fresh page at 1280 px, with its console errors and foreign requests recorded."""
+    page = watched_page(browser)
+    yield page
+    page.page.context.close()
 
 
 # --- Markers by fixture (see [tool.pytest.ini_options] markers) -------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -29,13 +28,6 @@ STORE = "quizgen-columns"
 # whose cells say the most, which are the hardest to fit on a phone.
 PAIR = ("Rehabilitative massage", "Recreational massage")
 DENSE = ("Medical massage", "Therapeutic massage")
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[Watched]:
-    page = watched_page(browser)
-    yield page
-    page.page.context.close()
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,13 +22,6 @@ from tests.conftest import DATA_DIR
 def bank_items(built_site: Path) -> dict[str, dict[str, Any]]:
     document = json.loads((built_site / "assets" / "quiz-bank.json").read_text())
     return {item["id"]: item for item in document["items"]}
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[Watched]:
-    page = watched_page(browser)
-    yield page
-    page.page.context.close()
 
 
 def show_quiz(page: Page) -> Page:

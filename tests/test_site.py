@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -14,7 +13,7 @@ from quizgen import load_data
 from quizgen.data.model import Dataset, ListCell, MissingCell, TextCell
 from quizgen.site import practice
 from quizgen.site.pages import all_pages
-from tests.browser import Watched, watched_page
+from tests.browser import Watched, open_page, watched_page
 from tests.conftest import DATA_DIR, REPO
 
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
@@ -36,19 +35,6 @@ def _every_page() -> list[str]:
 @pytest.fixture(scope="module")
 def data() -> Dataset:
     return load_data(DATA_DIR)
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[Watched]:
-    page = watched_page(browser)
-    yield page
-    page.page.context.close()
-
-
-def open_page(watched: Watched, url: str) -> Page:
-    watched.page.goto(url)
-    watched.page.wait_for_load_state("networkidle")
-    return watched.page
 
 
 @pytest.mark.parametrize("path", _every_page())

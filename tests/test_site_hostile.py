@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
 
-from tests.browser import Watched, build_site, serve, watched_page
+from tests.browser import Watched, build_site, serve
 from tests.conftest import DATA_DIR, REPO
 
 # Each string is something an instructor might paste by accident, or an attacker on purpose.
@@ -118,13 +117,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build_site(root / "mkdocs.yml", root / "site")
     with serve(root / "site") as url:
         yield url
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[Watched]:
-    page = watched_page(browser)
-    yield page
-    page.page.context.close()
 
 
 @pytest.mark.parametrize(

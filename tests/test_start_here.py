@@ -3,34 +3,19 @@ table and pictures, each comparison's key points, and the cross-source view."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Browser, Page
 
 from quizgen import load_data
 from quizgen.data.model import Dataset
 from quizgen.site import cells, home, pictures
-from tests.browser import Watched, watched_page
+from tests.browser import Watched, open_page, watched_page
 from tests.conftest import DATA_DIR
 
 
 @pytest.fixture(scope="module")
 def data() -> Dataset:
     return load_data(DATA_DIR)
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[Watched]:
-    page = watched_page(browser)
-    yield page
-    page.page.context.close()
-
-
-def open_page(watched: Watched, url: str) -> Page:
-    watched.page.goto(url)
-    watched.page.wait_for_load_state("networkidle")
-    return watched.page
 
 
 def _table_after(page: Page, heading: str) -> list[list[str]]:
