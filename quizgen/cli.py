@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import click
 
 from quizgen.export import FORMATS
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from quizgen.bank.catalog import Catalog
     from quizgen.bank.item import Item
     from quizgen.progress.store import Store
@@ -334,17 +336,29 @@ def _filters(catalog: Catalog, given: tuple[tuple[str, ...], ...]) -> Filters:
     return Filters(*given)
 
 
-def _store(progress_dir: Path | None) -> Store:
-    from quizgen.progress.store import ProgressError, Store
+@overload
+def _store(progress_dir: Path | None) -> Store: ...
+@overload
+def _store(progress_dir: Path | None, read_only: bool) -> Store | None: ...
+def _store(progress_dir: Path | None, read_only: bool = False) -> Store | None:
+    """The progress store, or (read-only) None after saying there is no progress yet."""
+    import shlex
+
+    from quizgen.progress.store import NoProgress, ProgressError, Store
 
     try:
-        store = Store(progress_dir)
+        store = Store(progress_dir, read_only=read_only)
+    except NoProgress as nothing:
+        click.echo(str(nothing))
+        return None
     except ProgressError as err:
         raise click.ClickException(str(err)) from None
     if store.moved_aside is not None:
+        aside, path = shlex.quote(str(store.moved_aside)), shlex.quote(str(store.path))
         click.echo(
             f"Your progress database could not be read; it was moved to {store.moved_aside} "
-            "and a new one started.",
+            "and a new one started. To go back to the old one (after repairing it, say with "
+            f"sqlite3's .recover), quit quizgen and move it back: mv {aside} {path}",
             err=True,
         )
     return store
@@ -409,11 +423,12 @@ def drill(
         quizgen drill
         quizgen drill --category payment --new 10 --limit 30
     """
+    from datetime import UTC, datetime
+
     from quizgen.progress.schedule import Schedule
     from quizgen.progress.store import ProgressError
     from quizgen.study import drill as drilling
-    from quizgen.study.keyboard import Keys
-    from quizgen.study.screen import Screen, speak_any_encoding, use_color
+    from quizgen.study.terminal import console, speak_any_encoding, study, use_color
 
     catalog = _catalog(data_dir)
     wanted = _filters(catalog, (types, comparisons, categories, areas))
@@ -422,21 +437,23 @@ def drill(
     try:
         _report_missing(store, items, {i.id for i in catalog.bank.items})
         schedule = Schedule(store)
-        speak_any_encoding(sys.stdout)
-        screen = Screen(sys.stdout, use_color(no_color, sys.stdout))
-        try:
-            summary = drilling.run(
-                items,
-                schedule,
-                Keys(),
-                screen,
-                options=options,
-                new_per_day=new_per_day,
-                limit=limit,
-            )
-        except ProgressError as err:
-            raise click.ClickException(str(err)) from None
-        drilling.show_summary(summary, schedule, dict(catalog.categories), screen)
+        speak_any_encoding(sys.stdout, sys.stderr)
+        color = use_color(no_color, sys.stdout)
+        out = console(sys.stdout, color)
+        queue = drilling.plan(items, schedule, datetime.now(UTC), new_per_day, limit)
+        summary = drilling.Summary()
+        if not queue:
+            out.print("Nothing is due and no new items are left for today.")
+        else:
+            try:
+                summary = study(
+                    lambda face: drilling.run(queue, schedule, face, options=options, limit=limit),
+                    color,
+                    out,
+                )
+            except ProgressError as err:
+                raise click.ClickException(str(err)) from None
+        drilling.show_summary(summary, schedule, dict(catalog.categories), out)
     finally:
         store.close()
 
@@ -490,8 +507,7 @@ def exam(
     from quizgen.progress.store import ProgressError
     from quizgen.quiz import EXAM_ITEMS, EXAM_MINUTES, QuizError, assemble, largest
     from quizgen.study import exam as exams
-    from quizgen.study.keyboard import Keys
-    from quizgen.study.screen import Screen, speak_any_encoding, use_color
+    from quizgen.study.terminal import console, speak_any_encoding, study, use_color
 
     catalog = _catalog(data_dir)
     seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
@@ -511,16 +527,21 @@ def exam(
         raise click.BadParameter(str(err), param_hint="'--count'") from None
     store = _store(progress_dir)
     try:
-        speak_any_encoding(sys.stdout)
-        screen = Screen(sys.stdout, use_color(no_color, sys.stdout))
+        speak_any_encoding(sys.stdout, sys.stderr)
+        color = use_color(no_color, sys.stdout)
+        out = console(sys.stdout, color)
+        questions = quiz.variants[0].questions
+        out.print(
+            f"{len(questions)} questions, {minutes:g} minutes. No going back; q ends the exam."
+        )
         try:
-            result = exams.run(
-                quiz.variants[0].questions, minutes, pass_mark, store, Keys(), screen
+            result = study(
+                lambda face: exams.run(questions, minutes, pass_mark, store, face), color, out
             )
             store.record_exam(datetime.now(UTC), result.as_dict())
         except ProgressError as err:
             raise click.ClickException(str(err)) from None
-        exams.show(result, dict(quiz.area_names), dict(quiz.category_labels), screen)
+        exams.show(result, dict(quiz.area_names), dict(quiz.category_labels), out)
     finally:
         store.close()
 
@@ -528,30 +549,119 @@ def exam(
 @main.command()
 @DATA_OPTION
 @_all(PROGRESS_DIR_OPTIONS)
-def stats(data_dir: Path | None, progress_dir: Path | None) -> None:
-    """Your progress: due items, reviews per day, retention, streak and weak spots.
+@click.option(
+    "--optimize",
+    is_flag=True,
+    help="Fit the scheduler to your own reviews (needs 400 or more) and keep the fit if it "
+    "predicts them better than the defaults.",
+)
+def stats(data_dir: Path | None, progress_dir: Path | None, optimize: bool) -> None:
+    """Your progress on one screen: due items, retention, streak, the last 30 days, weak
+    areas and categories, and the questions you missed while sure.
 
     \b
-    Example:
+    Examples:
         quizgen stats
+        quizgen stats --optimize
     """
     from datetime import UTC, datetime
 
-    from quizgen.progress.schedule import Schedule
+    from quizgen.progress.schedule import PERSONAL, Schedule, personal_parameters
     from quizgen.study import stats as statistics
-    from quizgen.study.screen import speak_any_encoding
 
     catalog = _catalog(data_dir)
-    store = _store(progress_dir)
-    speak_any_encoding(sys.stdout)
+    out = _report_console()
+    store = _store(progress_dir, read_only=not optimize)
+    if store is None:
+        return
     try:
+        if optimize:
+            _optimize(store, out)
+            return
         for line in statistics.lines(
             Schedule(store),
             datetime.now(UTC),
             areas={a.id: a.name for a in catalog.areas},
             categories=dict(catalog.categories),
-            dimensions=dict(catalog.dimensions),
+            stems={i.id: i.stem for i in catalog.bank.items},
         ):
-            click.echo(line)
+            out.print(line, no_wrap=True, overflow="ellipsis")
+        fitted = store.setting(PERSONAL)
+        if personal_parameters(store) and isinstance(fitted, dict):
+            out.print(
+                f"Scheduling: fitted to your {fitted['reviews']} reviews on {fitted['fitted_on']}",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        else:
+            out.print("Scheduling: FSRS defaults (--optimize fits your own)", no_wrap=True)
     finally:
         store.close()
+
+
+def _optimize(store: Store, out: Console) -> None:
+    from datetime import date
+
+    from quizgen.progress.optimize import TooFewReviews, fit
+    from quizgen.progress.schedule import PERSONAL
+    from quizgen.progress.store import ProgressError
+
+    try:
+        result = fit(list(store.reviews("drill")))
+    except TooFewReviews as why:
+        out.print(str(why))
+        return
+    out.print(
+        f"Fitted on {result.reviews} reviews ({result.examples} spaced a day or more apart). "
+        f"Log loss on your history: {result.log_loss_before:.4f} with the defaults, "
+        f"{result.log_loss_after:.4f} fitted (lower predicts your memory better)."
+    )
+    if result.log_loss_after >= result.log_loss_before:
+        out.print("The fit predicts no better, so the current parameters stay.")
+        return
+    try:
+        store.set_setting(
+            PERSONAL,
+            {
+                "parameters": list(result.parameters),
+                "fitted_on": date.today().isoformat(),
+                "reviews": result.reviews,
+                "log_loss_before": result.log_loss_before,
+                "log_loss_after": result.log_loss_after,
+            },
+        )
+    except ProgressError as err:
+        raise click.ClickException(str(err)) from None
+    out.print("Saved: the drill now schedules with your own parameters.")
+
+
+@main.command()
+@DATA_OPTION
+@_all(PROGRESS_DIR_OPTIONS)
+def history(data_dir: Path | None, progress_dir: Path | None) -> None:
+    """Your mock exams: date, pass or fail, score, and each MBLEx area's score over the last
+    five exams with its trend.
+
+    \b
+    Example:
+        quizgen history
+    """
+    from quizgen.study import history as exam_history
+
+    catalog = _catalog(data_dir)
+    out = _report_console()
+    store = _store(progress_dir, read_only=True)
+    if store is None:
+        return
+    try:
+        for line in exam_history.lines(store.exams(), {a.id: a.name for a in catalog.areas}):
+            out.print(line, no_wrap=True, overflow="ellipsis")
+    finally:
+        store.close()
+
+
+def _report_console() -> Console:
+    from quizgen.study.terminal import console, speak_any_encoding, use_color
+
+    speak_any_encoding(sys.stdout, sys.stderr)
+    return console(sys.stdout, use_color(False, sys.stdout))

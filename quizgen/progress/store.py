@@ -3,7 +3,8 @@
 Every answer is one transaction (the review appended, the card's state replaced), so a
 crash loses at most the answer being given. In WAL mode a drill can read while another
 writes; writes take turns (see `_open` for the wait). Two drills at once both keep every
-review, but each schedules from the cards it read at its start.
+review, and each answer reschedules the card as stored at that moment, inside its write, so
+every card equals a replay of its review log.
 A database that cannot be read is moved aside, never deleted.
 """
 
@@ -13,9 +14,9 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,16 +64,33 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
         BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
     """,
+    # What the student chose or quizgen fitted for them, such as personal FSRS parameters.
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # Written in the file's header (PRAGMA application_id): a database without it that holds
 # tables other than ours belongs to another program, and is left exactly as it is.
 APPLICATION_ID = 0x51475A31  # "QGZ1"
-OUR_TABLES = frozenset({"reviews", "cards", "exams"})
+OUR_TABLES = frozenset({"reviews", "cards", "exams", "settings"})
 
 
 class ProgressError(Exception):
     pass
+
+
+class NoProgress(ProgressError):
+    """Read-only, and no progress has been saved yet."""
+
+
+StoredCard = dict[str, object]
+# A drill's answer: the card as stored (None if new) -> (the card after, its due time, the
+# state before as the review records it).
+Reschedule = Callable[[StoredCard | None], tuple[StoredCard, datetime, int | None]]
 
 
 def default_dir() -> Path:
@@ -96,10 +114,15 @@ class Review:
 
 
 class Store:
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, *, read_only: bool = False) -> None:
+        """Open (or start) the progress in `folder`. With `read_only` nothing is created,
+        upgraded or moved aside, so `stats` works in a folder quizgen may not write to."""
         self.folder = folder or default_dir()
         self.path = self.folder / FILE_NAME
         self.moved_aside: Path | None = None
+        if read_only:
+            self.db = self._open_read_only()
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -134,6 +157,38 @@ class Store:
                     raise ProgressError(f"cannot use {self.path}: {err}") from None
                 return self._start_afresh()
 
+    def _open_read_only(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            raise NoProgress(f"No progress yet in {self.folder}: `quizgen drill` starts it.")
+        # A database in WAL mode needs its shared-memory file to be read; where that cannot
+        # be made (a read-only folder), it is read as it stands on disk (immutable).
+        failure: sqlite3.DatabaseError | None = None
+        for how in ("mode=ro", "immutable=1"):
+            db = sqlite3.connect(
+                f"{self.path.as_uri()}?{how}",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            try:
+                self._refuse_another_programs(db)
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.DatabaseError as err:
+                db.close()
+                failure = err
+                continue
+            except ProgressError:
+                db.close()
+                raise
+            if version > SCHEMA_VERSION:
+                db.close()
+                raise self._too_new(version)
+            return db
+        raise ProgressError(
+            f"cannot read {self.path} ({failure}); `quizgen drill` checks it and, if it cannot be "
+            "read, moves it aside"
+        )
+
     def _start_afresh(self) -> sqlite3.Connection:
         """Move an unreadable database aside, with its journal files, and start a new one."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
@@ -148,7 +203,9 @@ class Store:
         return db
 
     def _connect(self, wait: float = BUSY_SECONDS) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=wait, isolation_level=None)
+        # The full-screen drill asks on a worker thread while the main thread draws; only
+        # one thread at a time uses the connection, so SQLite's own thread check is off.
+        db = sqlite3.connect(self.path, timeout=wait, isolation_level=None, check_same_thread=False)
         try:
             self._refuse_another_programs(db)
         except ProgressError:
@@ -175,6 +232,11 @@ class Store:
             "untouched. Choose another folder with --progress-dir (or QUIZGEN_PROGRESS_DIR)."
         )
 
+    def _too_new(self, version: int) -> ProgressError:
+        return ProgressError(
+            f"{self.path} was written by a newer quizgen (schema {version}); upgrade quizgen"
+        )
+
     def _migrate(self, db: sqlite3.Connection) -> None:
         while True:
             # Each step in its own transaction, the version read under the write lock, so
@@ -183,10 +245,7 @@ class Store:
             try:
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 if version > SCHEMA_VERSION:
-                    raise ProgressError(
-                        f"{self.path} was written by a newer quizgen (schema {version}); "
-                        "upgrade quizgen"
-                    )
+                    raise self._too_new(version)
                 if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 if version == SCHEMA_VERSION:
@@ -206,14 +265,17 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------
 
-    def record(self, review: Review, card: dict[str, object] | None, due: datetime | None) -> None:
+    def record(self, review: Review, reschedule: Reschedule | None = None) -> StoredCard | None:
         """One answer: the review appended and, for a drill, the card replaced, atomically.
 
-        If it cannot be written (a full disk, say), nothing of it is, and ProgressError says
-        exactly which answer that was; every earlier answer stays saved.
+        `reschedule` gets the item's card as stored (None if new) inside the write
+        transaction and returns the card after this answer, its due time and the state
+        before it (the review's `state_before`); the stored card is returned.
+        If nothing can be written (a full disk, say), nothing of it is, and ProgressError
+        says exactly which answer that was; every earlier answer stays saved.
         """
         try:
-            self._append(review, card, due)
+            return self._append(review, reschedule)
         except sqlite3.OperationalError as err:
             raise ProgressError(
                 f"your answer to {review.item_id} ({review.chosen!r}, "
@@ -222,8 +284,15 @@ class Store:
                 "Every answer before it is saved; free some space and run quizgen again."
             ) from None
 
-    def _append(self, review: Review, card: dict[str, object] | None, due: datetime | None) -> None:
+    def _append(self, review: Review, reschedule: Reschedule | None) -> StoredCard | None:
         with self._transaction():
+            card = None
+            if reschedule is not None:
+                row = self.db.execute(
+                    "SELECT card FROM cards WHERE item_id = ?", (review.item_id,)
+                ).fetchone()
+                card, due, state_before = reschedule(None if row is None else json.loads(row[0]))
+                review = replace(review, state_before=state_before)
             self.db.execute(
                 "INSERT INTO reviews (item_id, reviewed_at, mode, correct, confident, chosen,"
                 " rating, state_before, category, area, dimension)"
@@ -242,12 +311,13 @@ class Store:
                     review.dimension,
                 ),
             )
-            if card is not None and due is not None:
+            if card is not None:
                 self.db.execute(
                     "INSERT INTO cards (item_id, card, due) VALUES (?, ?, ?)"
                     " ON CONFLICT (item_id) DO UPDATE SET card = excluded.card, due = excluded.due",
                     (review.item_id, json.dumps(card, sort_keys=True), due.isoformat()),
                 )
+        return card
 
     def record_exam(self, taken_at: datetime, result: dict[str, object]) -> None:
         try:
@@ -302,6 +372,23 @@ class Store:
                 row[9],
                 row[10],
             )
+
+    def setting(self, key: str) -> object | None:
+        if self.version < 3:
+            return None  # read-only, before the settings table came
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: object) -> None:
+        try:
+            with self._transaction():
+                self.db.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, json.dumps(value)),
+                )
+        except sqlite3.OperationalError as err:
+            raise ProgressError(f"{key} could not be saved to {self.path} ({err})") from None
 
     def exams(self) -> list[tuple[datetime, dict[str, object]]]:
         return [

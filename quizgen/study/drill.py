@@ -8,11 +8,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from rich.console import Console
+
 from quizgen.bank.item import Item
 from quizgen.progress.schedule import Schedule
 from quizgen.quiz import arrange
-from quizgen.study.keyboard import QUIT, Answer, Keys
-from quizgen.study.screen import Screen
+from quizgen.study import feedback
+from quizgen.study.face import QUIT, Answer, Card, Face
 
 # Learning items due within this long are shown again before the session ends.
 LEARN_AHEAD = timedelta(minutes=20)
@@ -57,62 +59,74 @@ def plan(
     return queue[:limit] if limit is not None else queue
 
 
+def heading(answered: int, queue: Sequence[Item], again: set[str], limit: int | None) -> str:
+    """ "7 of 20 · 3 to relearn": this card, the answers the session will take as things stand
+    (items answered wrong come back, so the second figure can grow), and how many of those
+    come back to be relearnt."""
+    total = answered + 1 + len(queue)
+    total = total if limit is None else min(total, limit)
+    coming_back = sum(1 for i in queue if i.id in again)
+    return f"{answered + 1} of {total}" + (f" · {coming_back} to relearn" if coming_back else "")
+
+
 def run(
-    items: Sequence[Item],
+    queue: list[Item],
     schedule: Schedule,
-    keys: Keys,
-    screen: Screen,
+    face: Face,
     *,
     options: int,
-    new_per_day: int,
     limit: int | None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> Summary:
-    queue = plan(items, schedule, clock(), new_per_day, limit)
+    """Ask the planned items, and those that come back to be relearnt, until the queue is
+    empty, the limit is reached, q, or Ctrl-C. Every answer is saved as it is given."""
     summary = Summary()
+    again: set[str] = set()
     shuffle = random.Random()
-    if not queue:
-        screen.say("Nothing is due and no new items are left for today.")
-    # The limit counts answers: an item relearnt in the session comes back, but not past it.
-    while queue and (limit is None or summary.answered < limit):
-        item = queue.pop(0)
-        # A fresh option order every time an item comes back.
-        question = arrange(item, options, shuffle.randrange(options), summary.answered + 1, shuffle)
-        texts, key = question.options, question.key_index
-        label = "new" if schedule.is_new(item.id) else "review"
-        screen.question(f"[{summary.answered + 1}, {label}, {len(queue)} more]", item, texts)
-        screen.out.write("Answer (s/u for sure/unsure first if you like; q quits): ")
-        screen.out.flush()
-        answer = keys.answer(len(texts), None, screen.out)
-        if answer == QUIT or not isinstance(answer, Answer):
-            screen.say()
-            break
-        correct = answer.index == key
-        card = schedule.answer(item, correct, answer.confident, texts[answer.index], clock())
-        screen.feedback(item, texts, key, answer.index, question.reasons)
-        summary.answered += 1
-        summary.correct += correct
-        summary.by_category[item.category] += 1
-        summary.right_by_category[item.category] += correct
-        if schedule.in_learning(item.id) and card.due <= clock() + LEARN_AHEAD:
-            queue.append(item)
+    try:
+        # The limit counts answers: an item relearnt in the session comes back, but not past it.
+        while queue and (limit is None or summary.answered < limit):
+            item = queue.pop(0)
+            # A fresh option order every time an item comes back.
+            question = arrange(
+                item, options, shuffle.randrange(options), summary.answered + 1, shuffle
+            )
+            shown = Card(heading(summary.answered, queue, again, limit), question)
+            answer = face.ask(shown)
+            if not isinstance(answer, Answer):
+                break
+            correct = answer.index == question.key_index
+            chosen = question.options[answer.index]
+            scheduled = schedule.answer(item, correct, answer.confident, chosen, clock())
+            summary.answered += 1
+            summary.correct += correct
+            summary.by_category[item.category] += 1
+            summary.right_by_category[item.category] += correct
+            if schedule.in_learning(item.id) and scheduled.due <= clock() + LEARN_AHEAD:
+                queue.append(item)
+                again.add(item.id)
+            said = feedback.lines(question, answer.index, options_marked=face.marks_options)
+            if face.explain(shown, answer, said) == QUIT:
+                break
+    except KeyboardInterrupt:
+        pass  # Ctrl-C ends the drill like q: every answer given is already saved
     return summary
 
 
 def show_summary(
-    summary: Summary, schedule: Schedule, labels: dict[str, str], screen: Screen
+    summary: Summary, schedule: Schedule, labels: dict[str, str], out: Console
 ) -> None:
-    screen.say()
+    out.print()
     if not summary.answered:
-        screen.say("No answers this session.")
+        out.print("No answers this session.")
     else:
         share = summary.correct / summary.answered
-        screen.say(
-            f"Answered {summary.answered}, right {summary.correct} ({share:.0%}).", bold=True
+        out.print(
+            f"Answered {summary.answered}, right {summary.correct} ({share:.0%}).", style="bold"
         )
         for category, count in summary.by_category.most_common():
             right = summary.right_by_category[category]
-            screen.say(f"  {labels.get(category, category)}: {right} of {count}")
+            out.print(f"  {labels.get(category, category)}: {right} of {count}")
     upcoming = sorted(c.due for c in schedule.cards.values())
     if upcoming:
-        screen.say(f"Next due: {upcoming[0].astimezone():%Y-%m-%d %H:%M}")
+        out.print(f"Next due: {upcoming[0].astimezone():%Y-%m-%d %H:%M}")

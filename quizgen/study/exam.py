@@ -8,10 +8,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from rich.console import Console
+from rich.padding import Padding
+
 from quizgen.progress.store import Review, Store
-from quizgen.quiz import LETTERS, Question
-from quizgen.study.keyboard import QUIT, TIMEOUT, Answer, Keys
-from quizgen.study.screen import Screen
+from quizgen.quiz import Question
+from quizgen.study import feedback
+from quizgen.study.face import TIMEOUT, Answer, Card, Face
+from quizgen.study.plain_face import feedback_text
 
 GOOD, BORDERLINE = 0.8, 0.6
 
@@ -54,23 +58,20 @@ def run(
     minutes: float,
     pass_mark: float,
     store: Store,
-    keys: Keys,
-    screen: Screen,
+    face: Face,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     timer: Callable[[], float] = time.monotonic,
 ) -> ExamResult:
-    """Ask every question once, in order, until the last, q, or the end of `minutes` on
-    `timer` (seconds; `keys` waits on the same clock)."""
+    """Ask every question once, in order, until the last, q (confirmed), or the end of
+    `minutes` on `timer` (seconds; the face waits on the same clock)."""
     deadline = timer() + minutes * 60
     chosen: dict[int, int] = {}
     timed_out = False
-    screen.say(f"{len(questions)} questions, {minutes:g} minutes. No going back; q ends the exam.")
     try:
-        timed_out = _ask(questions, deadline, chosen, store, keys, screen, clock, timer)
+        timed_out = _ask(questions, deadline, chosen, store, face, clock, timer)
     except KeyboardInterrupt:
         # Ctrl-C ends the exam, not the program: the answers given are already saved, and
         # the result is kept too, marked as abandoned.
-        screen.say()
         return replace(_score(questions, chosen, timed_out, pass_mark), abandoned=True)
     return _score(questions, chosen, timed_out, pass_mark)
 
@@ -80,34 +81,21 @@ def _ask(
     deadline: float,
     chosen: dict[int, int],
     store: Store,
-    keys: Keys,
-    screen: Screen,
+    face: Face,
     clock: Callable[[], datetime],
     timer: Callable[[], float],
 ) -> bool:
     """Ask the questions in order, filling `chosen`; True if time ran out."""
-    timed_out = False
     for q in questions:
-        left = deadline - timer()
-        if left <= 0:
-            timed_out = True
-            break
-        screen.question(
-            f"[{q.number}/{len(questions)}, {int(left // 60)}:{int(left % 60):02d} left]",
-            q.item,
-            q.options,
-        )
-        screen.out.write("Answer: ")
-        screen.out.flush()
-        answer = keys.answer(len(q.options), deadline, screen.out)
+        if deadline - timer() <= 0:
+            return True
+        card = Card(f"Question {q.number} of {len(questions)}", q, deadline, confirm_quit=True)
+        answer = face.ask(card)
         if answer == TIMEOUT:
-            timed_out = True
-            screen.say()
-            screen.say("Time is up.", bold=True)
-            break
-        if answer == QUIT or not isinstance(answer, Answer):
-            screen.say()
-            break
+            face.note("Time is up.")
+            return True
+        if not isinstance(answer, Answer):
+            return False
         chosen[q.number] = answer.index
         store.record(
             Review(
@@ -123,10 +111,8 @@ def _ask(
                 area=q.item.area,
                 dimension=q.item.basis.get("dimension"),
             ),
-            None,
-            None,
         )
-    return timed_out
+    return False
 
 
 def _score(
@@ -159,31 +145,26 @@ def _score(
     )
 
 
-def show(result: ExamResult, areas: dict[str, str], labels: dict[str, str], screen: Screen) -> None:
-    screen.say()
+def show(result: ExamResult, areas: dict[str, str], labels: dict[str, str], out: Console) -> None:
+    out.print()
     outcome = "PASS" if result.passed else "FAIL"
-    screen.say(
+    out.print(
         f"{outcome}: {result.right} of {result.total} right ({result.right / result.total:.0%}; "
         f"pass mark {result.pass_mark:g}%), {result.answered} answered"
         + (", time ran out" if result.timed_out else "")
         + (", ended with Ctrl-C" if result.abandoned else ""),
-        fg="green" if result.passed else "red",
-        bold=True,
+        style="bold green" if result.passed else "bold red",
     )
     for title, table, names in (
         ("By MBLEx content area", result.by_area, areas),
         ("By category", result.by_category, labels),
     ):
-        screen.say(title + ":")
+        out.print(title + ":")
         for key, (right, total) in sorted(table.items(), key=lambda kv: kv[1][0] / kv[1][1]):
-            screen.say(f"  {verdict(right, total):<10} {right:>3}/{total:<3} {names.get(key, key)}")
+            out.print(f"  {verdict(right, total):<10} {right:>3}/{total:<3} {names.get(key, key)}")
     if result.missed:
-        screen.say("Missed:")
+        out.print("Missed:")
     for q, chose in result.missed:
-        given = "no answer" if chose is None else f"you chose {LETTERS[chose].lower()}"
-        screen.wrapped(f"{q.number}. {q.item.stem}", indent="  ")
-        screen.wrapped(
-            f"Answer: {LETTERS[q.key_index].lower()}) {q.options[q.key_index]} ({given}). "
-            f"{q.item.rationale}",
-            indent="     ",
-        )
+        out.print(Padding(f"{q.number}. {q.item.stem}", (0, 0, 0, 2), expand=False))
+        said = feedback.lines(q, chose, options_marked=False)
+        out.print(Padding(feedback_text(said), (0, 0, 0, 5), expand=False))

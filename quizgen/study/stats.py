@@ -1,21 +1,23 @@
-"""`quizgen stats`: what is due, how much was done each day, and where the weak spots are."""
+"""`quizgen stats`: one screen (24 rows) on what is due, how it is going, and what to work on.
+
+Each line is one row: the command prints them unwrapped, cut to the terminal's width.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from fsrs import State
 
 from quizgen.progress.schedule import Schedule
+from quizgen.progress.store import Review
 
-BAR = 40
-
-
-def _accuracy(right: Counter[str], total: Counter[str], names: Mapping[str, str]) -> Iterator[str]:
-    for key, n in sorted(total.items(), key=lambda kv: right[kv[0]] / kv[1]):
-        yield f"  {right[key] / n:>4.0%}  {right[key]:>3}/{n:<3}  {names.get(key, key)}"
+SPARKS = "▁▂▃▄▅▆▇█"
+DAYS = 30
+WEAKEST = 3  # rows per weak-spot list
+MIN_ANSWERS = 3  # a share of fewer answers says little
 
 
 def streak(days: set[date], today: date) -> int:
@@ -28,57 +30,71 @@ def streak(days: set[date], today: date) -> int:
     return count
 
 
+def sparkline(counts: Sequence[int]) -> str:
+    """One character a day, its height the day's reviews; "·" for a day without any."""
+    peak = max(counts, default=0)
+    return "".join(
+        "·" if not n else SPARKS[min(len(SPARKS) - 1, (n * len(SPARKS) - 1) // peak)]
+        for n in counts
+    )
+
+
+def _weakest(reviews: Sequence[Review], key: str, names: Mapping[str, str]) -> Iterator[str]:
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for r in reviews:
+        total[getattr(r, key)] += 1
+        right[getattr(r, key)] += r.correct
+    ranked = sorted(
+        (k for k, n in total.items() if n >= MIN_ANSWERS), key=lambda k: right[k] / total[k]
+    )
+    for k in ranked[:WEAKEST]:
+        yield f"  {right[k] / total[k]:>4.0%}  {right[k]:>3}/{total[k]:<3} {names.get(k, k)}"
+
+
+def missed_while_sure(reviews: Iterable[Review]) -> list[tuple[str, int]]:
+    """Items answered wrong after s (sure), the most often first."""
+    counts = Counter(r.item_id for r in reviews if r.confident and not r.correct)
+    return counts.most_common()
+
+
 def lines(
     schedule: Schedule,
     now: datetime,
     areas: Mapping[str, str],
     categories: Mapping[str, str],
-    dimensions: Mapping[str, str],
-) -> Iterator[str]:
+    stems: Mapping[str, str],
+) -> list[str]:
     reviews = list(schedule.store.reviews("drill"))
     today = now.astimezone().date()
     end_of_today = datetime.combine(today + timedelta(days=1), datetime.min.time()).astimezone()
     dues = [c.due for c in schedule.cards.values()]
-    yield f"Due today: {sum(d < end_of_today for d in dues)}"
-    yield f"Due this week: {sum(d < end_of_today + timedelta(days=6) for d in dues)}"
-    per_day = Counter(r.reviewed_at.astimezone().date() for r in reviews)
-    yield "Reviews per day, last 30 days:"
-    peak = max(per_day.values(), default=0)
-    for offset in range(29, -1, -1):
-        day = today - timedelta(days=offset)
-        count = per_day.get(day, 0)
-        bar = "#" * (round(count / peak * BAR) if peak else 0)
-        yield f"  {day:%m-%d} {count:>4} {bar}"
+    due_today = sum(d < end_of_today for d in dues)
+    due_week = sum(d < end_of_today + timedelta(days=6) for d in dues)
+    out = [f"Due today: {due_today} · this week: {due_week} · items seen: {len(dues)}"]
     mature = [r for r in reviews if r.state_before == int(State.Review)]
     if mature:
         kept = sum(r.correct for r in mature)
-        yield f"True retention: {kept / len(mature):.0%} of {len(mature)} reviews of learned items"
+        out.append(f"Retention: {kept / len(mature):.0%} of {len(mature)} reviews of learned items")
     else:
-        yield "True retention: no reviews of learned items yet"
-    yield f"Streak: {streak(set(per_day), today)} day(s)"
+        out.append("Retention: no reviews of learned items yet")
+    per_day = Counter(r.reviewed_at.astimezone().date() for r in reviews)
+    out.append(f"Streak: {streak(set(per_day), today)} day(s) · {len(reviews)} reviews in all")
+    counts = [per_day.get(today - timedelta(days=n), 0) for n in range(DAYS - 1, -1, -1)]
+    out.append(f"Last {DAYS} days: {sparkline(counts)} (most {max(counts)} a day)")
     for title, key, names in (
-        ("By category", "category", categories),
-        ("By MBLEx area", "area", areas),
+        ("Weakest MBLEx areas", "area", areas),
+        ("Weakest categories", "category", categories),
     ):
-        right: Counter[str] = Counter()
-        total: Counter[str] = Counter()
-        for r in reviews:
-            total[getattr(r, key)] += 1
-            right[getattr(r, key)] += r.correct
-        if total:
-            yield f"{title}:"
-            yield from _accuracy(right, total, names)
-    right_d: Counter[str] = Counter()
-    total_d: Counter[str] = Counter()
-    for r in reviews:
-        if r.dimension:
-            total_d[r.dimension] += 1
-            right_d[r.dimension] += r.correct
-    weak = {d: n for d, n in total_d.items() if n >= 2 and right_d[d] < n}
-    if weak:
-        yield "Weakest dimensions:"
-        yield from list(_accuracy(right_d, Counter(weak), dimensions))[:5]
-    confident_errors = [r for r in reviews if r.confident and not r.correct]
-    yield f"Confident errors (sure, but wrong): {len(confident_errors)}"
-    for r in confident_errors[-5:]:
-        yield f"  {r.reviewed_at.astimezone():%m-%d %H:%M}  {r.item_id}: chose “{r.chosen}”"
+        weak = list(_weakest(reviews, key, names))
+        if weak:
+            out.append(f"{title}:")
+            out.extend(weak)
+    sure = missed_while_sure(reviews)
+    if sure:
+        out.append(f"Missed while sure ({sum(n for _, n in sure)}), the most often first:")
+        out.extend(
+            f"  {n}\u00d7 {stems.get(item_id, 'an item no longer in the bank')}"
+            for item_id, n in sure[:WEAKEST]
+        )
+    return out

@@ -1,0 +1,111 @@
+"""The face for a pipe or a file: each card printed once, answers read one per line ("s b").
+
+Used when standard input or output is not a terminal: scripts, tests, a screen reader's
+line-by-line shell. Lines are read on a thread so an exam's deadline can end the wait on
+every platform (select() does not work on a Windows pipe).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from quizgen.study.face import NEXT, QUIT, TIMEOUT, Answer, Card, heading, last_letter, parse
+from quizgen.study.feedback import Line, letter
+
+STYLE = {"right": "bold green", "wrong": "bold red"}
+
+
+class LineReader:
+    def __init__(self, stream: TextIO) -> None:
+        self._lines: queue.Queue[str] = queue.Queue()
+        self._thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream: TextIO) -> None:
+        for line in iter(stream.readline, ""):
+            self._lines.put(line)
+        self._lines.put("")  # end of input
+
+    def line(self, wait: float | None) -> str | None:
+        """The next line, "" at the end of input, None when `wait` seconds pass first."""
+        try:
+            return self._lines.get(timeout=None if wait is None else max(0.0, wait))
+        except queue.Empty:
+            return None
+
+
+def options_table(card: Card, marks: dict[int, str] | None = None) -> Table:
+    """The options with a hanging indent: "a)" in a column of its own, the text wrapped
+    beside it; `marks` puts ✓ or ✗ before a letter."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for n, option in enumerate(card.question.options):
+        mark = (marks or {}).get(n, " ")
+        grid.add_row(f"{mark} {letter(n)})", option)
+    return grid
+
+
+def feedback_text(lines: Sequence[Line]) -> Text:
+    text = Text()
+    for n, line in enumerate(lines):
+        if n:
+            text.append("\n")
+        if line.label:
+            text.append(f"{line.label}: ", style="bold")
+        text.append(line.text, style=STYLE.get(line.tone, ""))
+    return text
+
+
+class PlainFace:
+    marks_options = False
+
+    def __init__(self, stdin: TextIO, console: Console) -> None:
+        self.console = console
+        self.reader = LineReader(stdin)
+
+    def ask(self, card: Card) -> Answer | str:
+        out = self.console
+        out.print()
+        out.print(heading(card), style="dim")
+        out.print(card.question.item.stem)
+        out.print(options_table(card))
+        prompt = "Answer (s/u for sure/unsure first if you like; q quits): "
+        while True:
+            out.print(prompt, end="")
+            out.file.flush()
+            wait = None if card.deadline is None else card.deadline - time.monotonic()
+            line = self.reader.line(wait)
+            if line is None:
+                out.print()
+                return TIMEOUT
+            if not line:
+                out.print()
+                return QUIT  # end of input: stop; everything answered is saved
+            answer = parse(line, len(card.question.options))
+            if answer == QUIT and card.confirm_quit and not self._really_quit():
+                continue
+            if answer is not None:
+                return answer
+            out.print(f"Type a letter a-{last_letter(len(card.question.options))} (or q to quit).")
+
+    def _really_quit(self) -> bool:
+        self.console.print("End the exam now? Unanswered questions count as wrong. (y/n) ", end="")
+        self.console.file.flush()
+        line = self.reader.line(None)
+        return not line or line.strip().lower().startswith("y")
+
+    def explain(self, card: Card, answer: Answer, lines: Sequence[Line]) -> str:
+        self.console.print(feedback_text(lines))
+        return NEXT
+
+    def note(self, text: str) -> None:
+        self.console.print(text, style="bold")
