@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+# Not `from typing import ...`: importing typing takes milliseconds in which a Ctrl-C would
+# come before the program's quiet handler (see entry.py) is set.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from quizgen.data.loader import load_data
     from quizgen.data.problems import DataError
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["DataError", "load_data"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     # Imported on first use so that `quizgen --help` does not pay for pydantic.
     if name == "load_data":
         from quizgen.data.loader import load_data

@@ -1,0 +1,276 @@
+"""What a student sees of their progress (stats on one screen, exam history), the feedback
+after an answer, personal scheduling, and quitting at any moment."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import fsrs
+import pytest
+
+from quizgen.bank.catalog import load_catalog
+from quizgen.bank.item import Item
+from quizgen.progress.optimize import MIN_REVIEWS, fit
+from quizgen.progress.schedule import Schedule, personal_parameters
+from quizgen.progress.store import Store
+from quizgen.quiz import arrange
+from quizgen.study import drill, feedback
+
+QUIZGEN = [sys.executable, "-m", "quizgen"]
+
+
+def quizgen(
+    args: list[str], env: dict[str, str] | None = None, **popen: object
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [*QUIZGEN, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+        **popen,
+    )
+
+
+@pytest.fixture(scope="module")
+def items() -> list[Item]:
+    return load_catalog(None).bank.usable(4)
+
+
+# -- a review history made by a known memory model ---------------------------------------
+
+# A student who forgets more slowly than FSRS's defaults assume: the first stabilities are
+# larger. Outcomes are drawn from this model's own recall probability.
+TRUE_MODEL = list(fsrs.Scheduler().parameters)
+for n, factor in enumerate((4.0, 3.0, 3.0, 2.0)):
+    TRUE_MODEL[n] *= factor
+GAPS = (0, 1, 3, 7, 14, 30, 60)  # days between reviews, as a drill roughly spaces them
+
+
+def synthetic_history(folder: Path, items: list[Item], count: int, seed: int = 1) -> int:
+    """Reviews of `count` items over months, answered as TRUE_MODEL predicts; how many."""
+    memory = fsrs.Scheduler(
+        parameters=TRUE_MODEL, enable_fuzzing=False, learning_steps=(), relearning_steps=()
+    )
+    rng = random.Random(seed)
+    start = datetime.now(UTC) - timedelta(days=200)
+    store = Store(folder)
+    schedule = Schedule(store)
+    answers = 0
+    for item in items[:count]:
+        card = fsrs.Card()
+        day = rng.randrange(20)
+        for n, gap in enumerate(GAPS):
+            day += gap + (rng.randrange(3) if n else 0)
+            when = start + timedelta(days=day, hours=rng.randrange(8, 22))
+            recall = memory.get_card_retrievability(card, when) if n else 0.7
+            right = rng.random() < recall
+            card, _ = memory.review_card(
+                card, fsrs.Rating.Good if right else fsrs.Rating.Again, when
+            )
+            schedule.answer(item, right, None, item.key, when)
+            answers += 1
+    store.close()
+    return answers
+
+
+def test_fitting_to_a_history_lowers_its_log_loss(tmp_path: Path, items: list[Item]) -> None:
+    answers = synthetic_history(tmp_path, items, 90)
+    assert answers >= MIN_REVIEWS
+    store = Store(tmp_path)
+    result = fit(list(store.reviews()))
+    store.close()
+    assert result.reviews == answers and result.examples > 0
+    assert result.log_loss_after < result.log_loss_before
+    # It learnt what the model knows: memories are more stable than the defaults assume.
+    assert result.parameters[2] > fsrs.Scheduler().parameters[2]
+
+
+def test_stats_optimize_keeps_the_fit_and_the_drill_uses_it(
+    tmp_path: Path, items: list[Item]
+) -> None:
+    synthetic_history(tmp_path, items, 90)
+    result = quizgen(["stats", "--optimize", "--progress-dir", str(tmp_path)])
+    assert result.returncode == 0, result.stderr
+    before, after = map(float, re.findall(r"(\d\.\d{4})", result.stdout)[:2])
+    assert after < before
+    assert "Saved" in result.stdout
+    store = Store(tmp_path)
+    personal = personal_parameters(store)
+    assert personal is not None and Schedule(store).scheduler.parameters == personal
+    store.close()
+    stats = quizgen(["stats", "--progress-dir", str(tmp_path)])
+    assert "Scheduling: fitted to your" in stats.stdout
+
+
+def test_stats_optimize_without_enough_reviews_keeps_the_defaults(tmp_path: Path) -> None:
+    quizgen(["drill", "--progress-dir", str(tmp_path), "--limit", "3"], input="a\nb\nc\n")
+    result = quizgen(["stats", "--optimize", "--progress-dir", str(tmp_path)])
+    assert result.returncode == 0
+    assert f"3 reviews so far; personal scheduling needs at least {MIN_REVIEWS}" in result.stdout
+    store = Store(tmp_path)
+    assert personal_parameters(store) is None
+    store.close()
+
+
+# -- stats and history -------------------------------------------------------------------
+
+
+def test_stats_fit_one_screen_and_name_questions_not_ids(tmp_path: Path, items: list[Item]) -> None:
+    """A year of drilling, many areas and categories, many sure-but-wrong answers: still one
+    24-row screen at 60 columns, and the missed questions by their words."""
+    synthetic_history(tmp_path, items, 200, seed=4)
+    store = Store(tmp_path)
+    schedule = Schedule(store)
+    now = datetime.now(UTC)
+    for n, item in enumerate(items[:40]):
+        schedule.answer(item, False, True, "a wrong option", now - timedelta(days=n % 30))
+    store.close()
+    result = quizgen(["stats", "--progress-dir", str(tmp_path)], env={"COLUMNS": "60"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 24 and max(map(len, lines)) <= 60, result.stdout
+    for start in ("Due today:", "Retention:", "Streak:", "Last 30 days:"):
+        assert any(line.startswith(start) for line in lines), start
+    assert "Weakest MBLEx areas:" in lines and "Weakest categories:" in lines
+    spark = next(line for line in lines if line.startswith("Last 30 days:"))
+    assert len(spark.split(": ", 1)[1].split(" (")[0]) == 30
+    sure = lines.index(next(line for line in lines if line.startswith("Missed while sure")))
+    stems = {i.stem[:20] for i in items}
+    missed = lines[sure + 1 : sure + 4]
+    assert len(missed) == 3
+    assert all(
+        re.match(r"  \d+\u00d7 ", m) and m.split("\u00d7 ", 1)[1][:20] in stems for m in missed
+    )
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """`folder` as one quizgen may not write to. Root ignores permission bits, so as root
+    the folder is made immutable (chattr +i), which root must respect too."""
+    if os.getuid() == 0:
+        subprocess.run(["chattr", "+i", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+    try:
+        with pytest.raises(OSError):
+            (folder / "probe").touch()
+        yield
+    finally:
+        if os.getuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+
+
+def test_stats_reads_a_folder_it_may_not_write(tmp_path: Path, items: list[Item]) -> None:
+    """As a student whose progress folder is read-only (a synced or shared folder): stats
+    said "unable to open database file"."""
+    synthetic_history(tmp_path, items, 3)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with read_only(tmp_path):
+        stats = quizgen(["stats", "--progress-dir", str(tmp_path)])
+        history = quizgen(["history", "--progress-dir", str(tmp_path)])
+        assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert stats.returncode == 0, stats.stderr
+    assert "Due today: " in stats.stdout and "items seen: 3" in stats.stdout
+    assert history.returncode == 0 and "No exams taken yet" in history.stdout
+
+
+def test_stats_and_history_before_any_progress(tmp_path: Path) -> None:
+    for command in ("stats", "history"):
+        result = quizgen([command, "--progress-dir", str(tmp_path / "none")])
+        assert result.returncode == 0 and "quizgen drill" in result.stdout
+        assert not (tmp_path / "none").exists()  # nothing made just by looking
+
+
+def test_history_lists_exams_with_area_scores_and_trend(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    area = {"right": 0, "total": 10, "answered": 10, "passed": False, "timed_out": False}
+    store.record_exam(
+        datetime(2026, 11, 1, 12, tzinfo=UTC),
+        {**area, "right": 5, "by_area": {"kinesiology": [1, 4], "pathology": [4, 6]}},
+    )
+    store.record_exam(
+        datetime(2026, 11, 8, 12, tzinfo=UTC),
+        {
+            **area,
+            "right": 8,
+            "passed": True,
+            "abandoned": True,
+            "by_area": {"kinesiology": [3, 4], "pathology": [5, 6]},
+        },
+    )
+    store.close()
+    result = quizgen(["history", "--progress-dir", str(tmp_path)], env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "2 exam(s); score from the first to the last: +30 pts" in out
+    assert re.search(r"2026-11-0\d \d\d:\d\d  FAIL  50%  5/10", out)
+    assert re.search(r"PASS  80%  8/10, 10 answered \(ended early\)", out)
+    assert re.search(r" 25%  75% +\+50 pts  Kinesiology", out)
+    assert re.search(r" 67%  83% +\+17 pts  Pathology", out)
+
+
+# -- feedback ----------------------------------------------------------------------------
+
+
+def test_feedback_says_each_thing_once_for_every_item_and_choice(items: list[Item]) -> None:
+    rng = random.Random(5)
+    for item in load_catalog(None).bank.usable(4):
+        question = arrange(item, 4, rng.randrange(4), 1, rng)
+        for chosen in (None, *range(4)):
+            for marked in (True, False):
+                said = feedback.lines(question, chosen, options_marked=marked)
+                assert said[0].tone == ("right" if chosen == question.key_index else "wrong")
+                assert [line.label for line in said].count("Why") == 1
+                plain = [feedback._plain(line.text) for line in said if line.label]
+                for n, text in enumerate(plain):
+                    assert all(text not in other for other in plain[:n]), said
+                everything = " ".join(plain)
+                assert everything.count(feedback._plain(item.quote)) >= 1
+                if chosen is not None and chosen != question.key_index:
+                    assert f"Why not {feedback.letter(chosen)}" in [line.label for line in said]
+
+
+# -- the drill's counter -------------------------------------------------------------------
+
+
+def test_the_counter_counts_down_and_names_what_comes_back(items: list[Item]) -> None:
+    queue = items[:5]
+    assert drill.heading(0, queue[1:], set(), None) == "1 of 5"
+    assert drill.heading(1, queue[2:], {queue[4].id}, None) == "2 of 5 · 1 to relearn"
+    assert drill.heading(2, queue, set(), 4) == "3 of 4"  # the limit caps it
+
+
+# -- Ctrl-C --------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", [["drill", "--limit", "1"], ["stats"], ["--help"]])
+def test_ctrl_c_while_loading_ends_quietly(tmp_path: Path, command: list[str]) -> None:
+    """From 20 ms after start (once Python itself is up) to well after quizgen has loaded."""
+    launcher = Path(sys.executable).with_name("quizgen")
+    for wait in range(20, 400, 20):
+        folder = [] if command == ["--help"] else ["--progress-dir", str(tmp_path)]
+        child = subprocess.Popen(
+            [str(launcher), *command, *folder],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(wait / 1000)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate("a\n", timeout=60)
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, (wait, err)
+        assert child.returncode in (0, 1, 130, -signal.SIGINT), (wait, child.returncode)
