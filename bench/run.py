@@ -304,15 +304,15 @@ def drill_latency(work: Path, runs: int) -> list[Row]:
     child.delaybeforesend = None  # pexpect waits 50 ms before each send unless told not to
     latencies = []
     for n in range(answers + 1):  # the first answer is the warm-up
-        child.expect("q quits\\): ")
+        child.expect("a-d: answer")  # the full-screen card's key line
         start = time.perf_counter()
         child.send("a")
-        child.expect("Source: ")
+        child.expect("Enter or Space: next")  # drawn with the feedback, in the same frame
         if n:
             latencies.append(time.perf_counter() - start)
-    if child.expect(["q quits\\): ", pexpect.EOF]) == 0:
-        child.send("q")  # items still in learning come back after the limit
-        child.expect(pexpect.EOF)
+        child.send(" ")
+    child.send("q")  # items still in learning come back after the limit
+    child.expect(pexpect.EOF)
     median = statistics.median(latencies) * 1000
     return [
         Row(

@@ -167,7 +167,7 @@ def mismatched_cards(folder: Path) -> list[str]:
     for review in store.reviews("drill"):
         before = replayed.get(review.item_id) or fsrs.Card()
         replayed[review.item_id], _ = fsrs.Scheduler().review_card(
-            before, Rating(review.rating), review.reviewed_at
+            before, Rating(review.rating or 0), review.reviewed_at
         )
     stored = store.cards()
     store.close()
@@ -175,7 +175,7 @@ def mismatched_cards(folder: Path) -> list[str]:
     return [
         item
         for item, card in replayed.items()
-        if any(stored[item][f] != card.to_dict()[f] for f in fields)
+        if any(stored[item][f] != dict(card.to_dict())[f] for f in fields)
     ]
 
 

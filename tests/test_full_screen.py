@@ -206,3 +206,15 @@ def test_a_latin1_terminal_gets_plain_quotes_full_screen(tmp_path: Path) -> None
         assert term.finish() == 0
         assert "Traceback" not in term.plain_output()
         assert "Answered 3" in term.plain_output()
+
+
+def test_keys_typed_ahead_are_kept(tmp_path: Path) -> None:
+    """A student who knows the answers types ahead: no key is lost while a card is saved."""
+    args = ["drill", "--progress-dir", str(tmp_path), "--new", "100"]
+    with terminal(args, 80, 24) as term:
+        term.wait_for("a-d: answer")
+        term.send("a b c q")
+        assert term.finish() == 0
+        assert "Answered 3," in term.plain_output()
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 3

@@ -44,7 +44,7 @@ def quizgen(
 
 @pytest.fixture(scope="module")
 def items() -> list[Item]:
-    return load_catalog(None).bank.usable(4)
+    return list(load_catalog(None).bank.usable(4))
 
 
 # -- a review history made by a known memory model ---------------------------------------

@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from quizgen.study.face import NEXT, QUIT, TIMEOUT, Answer, Card, heading, last_letter, parse
 from quizgen.study.feedback import Line
-from quizgen.study.plain_face import feedback_text, options_table
+from quizgen.study.plain_face import Options, feedback_text
 
 T = TypeVar("T")
 INTERRUPT = "interrupt"
@@ -49,6 +49,7 @@ class StudyApp(App[None], Generic[T]):
         self.waiting_for = ""  # "answer", "next", "confirm", or "" while the session works
         self.card: Card | None = None
         self.sure: bool | None = None
+        self.early: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="top")
@@ -75,7 +76,7 @@ class StudyApp(App[None], Generic[T]):
     def show_card(self, card: Card) -> None:
         self.card, self.sure = card, None
         self.query_one("#stem", Static).update(card.question.item.stem)
-        self.query_one("#options", Static).update(options_table(card))
+        self.query_one("#options", Static).update(Options(card))
         self.query_one("#feedback", Static).update("")
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
         self._tick()
@@ -84,7 +85,7 @@ class StudyApp(App[None], Generic[T]):
     def show_feedback(self, card: Card, answer: Answer, lines: Sequence[Line]) -> None:
         key = card.question.key_index
         marks = {answer.index: "✗", key: "✓"}
-        self.query_one("#options", Static).update(options_table(card, marks))
+        self.query_one("#options", Static).update(Options(card, marks))
         feedback = self.query_one("#feedback", Static)
         feedback.update(feedback_text(lines))
         self.call_after_refresh(feedback.scroll_visible, animate=False)
@@ -101,6 +102,8 @@ class StudyApp(App[None], Generic[T]):
         if what == "answer" and self.sure is not None:
             hint = ("Sure. " if self.sure else "Unsure. ") + hint
         self.query_one("#keys", Static).update(hint)
+        while self.early and self.waiting_for:
+            self._handle(self.early.pop(0))
 
     def _tick(self) -> None:
         if self.card is not None:
@@ -110,6 +113,12 @@ class StudyApp(App[None], Generic[T]):
 
     def on_key(self, event: events.Key) -> None:
         key = event.character.lower() if event.is_printable and event.character else event.key
+        if self.waiting_for:
+            self._handle(key)
+        else:
+            self.early.append(key)  # typed ahead while the session works: kept, not lost
+
+    def _handle(self, key: str) -> None:
         if self.waiting_for == "answer" and self.card is not None:
             if key in ("s", "u"):
                 self.sure = key == "s"

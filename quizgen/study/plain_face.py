@@ -10,11 +10,11 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TextIO
 
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from quizgen.study.face import NEXT, QUIT, TIMEOUT, Answer, Card, heading, last_letter, parse
@@ -42,16 +42,21 @@ class LineReader:
             return None
 
 
-def options_table(card: Card, marks: dict[int, str] | None = None) -> Table:
-    """The options with a hanging indent: "a)" in a column of its own, the text wrapped
-    beside it; `marks` puts ✓ or ✗ before a letter."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for n, option in enumerate(card.question.options):
-        mark = (marks or {}).get(n, " ")
-        grid.add_row(f"{mark} {letter(n)})", option)
-    return grid
+@dataclass(frozen=True)
+class Options:
+    """The card's options with a hanging indent: "a)" in front, the text wrapped (by Rich, on
+    words) beside it; `marks` puts ✓ or ✗ before a letter. Cheaper to draw than a table,
+    which measures its columns on every redraw."""
+
+    card: Card
+    marks: Mapping[int, str] = field(default_factory=dict)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = 5  # "✓ a) "
+        for n, option in enumerate(self.card.question.options):
+            lead = Text(f"{self.marks.get(n, ' ')} {letter(n)}) ")
+            for row, line in enumerate(Text(option).wrap(console, options.max_width - indent)):
+                yield (lead if row == 0 else Text(" " * indent)) + line
 
 
 def feedback_text(lines: Sequence[Line]) -> Text:
@@ -77,7 +82,7 @@ class PlainFace:
         out.print()
         out.print(heading(card), style="dim")
         out.print(card.question.item.stem)
-        out.print(options_table(card))
+        out.print(Options(card))
         prompt = "Answer (s/u for sure/unsure first if you like; q quits): "
         while True:
             out.print(prompt, end="")

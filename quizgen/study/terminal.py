@@ -77,6 +77,9 @@ def console(out: TextIO, color: bool) -> Console:
 def study(session: Callable[[Face], T], color: bool, out: Console) -> T:
     """Run a drill or an exam: full screen in a terminal, one line at a time otherwise."""
     if sys.stdin.isatty() and sys.stdout.isatty():
+        # Textual paints at most 60 times a second unless told otherwise, so the feedback
+        # waited up to 17 ms for the next frame; a drill has no animation to pace.
+        os.environ.setdefault("TEXTUAL_FPS", "240")
         from quizgen.study import full_screen  # Textual loads only when it is used
 
         return full_screen.run(session, color)
