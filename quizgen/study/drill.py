@@ -127,6 +127,10 @@ def show_summary(
         for category, count in summary.by_category.most_common():
             right = summary.right_by_category[category]
             out.print(f"  {labels.get(category, category)}: {right} of {count}")
+    now = datetime.now(UTC)
     upcoming = sorted(c.due for c in schedule.cards.values())
-    if upcoming:
+    waiting = sum(due <= now for due in upcoming)
+    if waiting:
+        out.print(f"Due now: {waiting} item(s); run the drill again to review them.")
+    elif upcoming:
         out.print(f"Next due: {upcoming[0].astimezone():%Y-%m-%d %H:%M}")

@@ -161,7 +161,11 @@ def show(result: ExamResult, areas: dict[str, str], labels: dict[str, str], out:
     ):
         out.print(title + ":")
         for key, (right, total) in sorted(table.items(), key=lambda kv: kv[1][0] / kv[1][1]):
-            out.print(f"  {verdict(right, total):<10} {right:>3}/{total:<3} {names.get(key, key)}")
+            out.print(
+                f"  {verdict(right, total):<10} {right:>3}/{total:<3} {names.get(key, key)}",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
     if result.missed:
         out.print("Missed:")
     for q, chose in result.missed:
