@@ -138,3 +138,25 @@ def test_the_graph_sees_every_kind_of_import(tmp_path: Path) -> None:
         "quizgen.sub.b": {"quizgen.c"},
     }
     assert cycles(graph) == [["quizgen.a", "quizgen.sub.b", "quizgen.c", "quizgen.a"]]
+
+
+# Modules Python has only on POSIX systems: a study command that imported one at the top could
+# not start on Windows (the drill's key reader once imported termios).
+POSIX_ONLY = ("termios", "tty", "fcntl", "pty", "resource", "pwd", "grp")
+
+
+def test_every_module_imports_where_posix_only_modules_are_missing() -> None:
+    import subprocess
+    import sys
+
+    names = sorted(n for n in _modules(REPO) if not n.endswith("__main__"))
+    script = (
+        "import importlib, sys\n"
+        f"for m in {POSIX_ONLY!r}: sys.modules[m] = None  # importing it raises ImportError\n"
+        f"for n in {names!r}: importlib.import_module(n)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=REPO
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert len(names) > 50
