@@ -414,9 +414,10 @@ def drill(
 ) -> None:
     """Drill with spaced repetition: due items first, then new ones; feedback after each.
 
-    Answer with one key: a-d (or 1-4). Press s (sure) or u (unsure) first if you like; the
-    schedule uses it: wrong = Again, right but unsure = Hard, right = Good. q quits; every
-    answer is saved as you go. Without a terminal, answers are read one per line ("s b").
+    One card per screen. Answer with one key: a-d (or 1-4). Press s (sure) or u (unsure)
+    first if you like; the schedule uses it: wrong = Again, right but unsure = Hard,
+    right = Good. The feedback stays until Enter or Space. q or Ctrl-C quits; every answer
+    is saved as you go. Without a terminal, answers are read one per line ("s b").
 
     \b
     Examples:
@@ -492,9 +493,10 @@ def exam(
 ) -> None:
     """A timed mock MBLEx: forward only, no feedback until the end.
 
-    Items are spread over the MBLEx content areas by weight. Unanswered items count as
-    wrong when time runs out. The result (pass/fail, a diagnostic per area and category,
-    the missed items with rationales) is saved to your history.
+    Items are spread over the MBLEx content areas by weight; the clock runs at the top.
+    Unanswered items count as wrong when time runs out. q asks before it ends the exam;
+    Ctrl-C ends it at once, keeping the result so far. The result (pass/fail, a diagnostic
+    per area and category, the missed items with rationales) is saved: see `quizgen history`.
 
     \b
     Examples:
