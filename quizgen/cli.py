@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -60,21 +60,48 @@ def _catalog(data_dir: Path | None) -> Catalog:
     return _from_data(lambda: load_catalog(data_dir))
 
 
-def _check_choices(option: str, given: tuple[str, ...], known: list[str]) -> None:
+def _choose(option: str, given: tuple[str, ...], known: Mapping[str, str]) -> tuple[str, ...]:
+    """`given` as ids: each value is an id or, in any case, a name as the screens show it
+    (`known` maps id -> name)."""
+    spellings = {s.casefold(): k for k, name in known.items() for s in (k, name)}
+    chosen = []
     for value in given:
-        if value not in known:
-            raise click.BadParameter(
-                f"{value!r} is not one of: {', '.join(known)}", param_hint=f"'{option}'"
+        if value.casefold() not in spellings:
+            listed = "\n".join(
+                f"  {k}" + (f"  ({name})" if name != k else "") for k, name in known.items()
             )
+            raise click.BadParameter(
+                f"{value!r} is not one of these (an id or its name):\n{listed}",
+                param_hint=f"'{option}'",
+            )
+        chosen.append(spellings[value.casefold()])
+    return tuple(chosen)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class StudentsFirst(click.Group):
+    """Lists the study commands first: most people who type `quizgen --help` are students."""
+
+    FIRST = ("drill", "exam", "stats", "history")
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        rest = [c for c in super().list_commands(ctx) if c not in self.FIRST]
+        return [*self.FIRST, *rest]
+
+
+@click.group(cls=StudentsFirst, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="quizgen")
 def main() -> None:
     """Study how the kinds of massage differ, and make MBLEx-style quizzes from the tables.
 
     \b
-    Example:
+    To study:
+        quizgen drill          one card at a time, spaced repetition
+        quizgen exam           a timed mock MBLEx
+        quizgen stats          your progress on one screen
+        quizgen history        your past exams
+    \b
+    To teach or to edit the data:
+        quizgen generate --count 40 --format moodle-xml -o week3.xml
         quizgen validate data/
     """
 
@@ -144,8 +171,18 @@ def schema() -> None:
 @OPTIONS
 @click.option("--type", "types", multiple=True, help="Only items about this type (repeatable).")
 @click.option("--comparison", "comparisons", multiple=True, help="Only items from this table.")
-@click.option("--category", "categories", multiple=True, help="Only this category.")
-@click.option("--area", "areas", multiple=True, help="Only this MBLEx content area.")
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    help="Only this category: its id or name (a wrong one lists them).",
+)
+@click.option(
+    "--area",
+    "areas",
+    multiple=True,
+    help="Only this MBLEx content area: its id or name (a wrong one lists them).",
+)
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of item.")
 @click.option(
     "--blueprint",
@@ -314,8 +351,18 @@ NO_COLOR = click.option("--no-color", is_flag=True, help="No colours (so does NO
 FILTERS = [
     click.option("--type", "types", multiple=True, help="Only items about this type."),
     click.option("--comparison", "comparisons", multiple=True, help="Only items from this table."),
-    click.option("--category", "categories", multiple=True, help="Only this category."),
-    click.option("--area", "areas", multiple=True, help="Only this MBLEx content area."),
+    click.option(
+        "--category",
+        "categories",
+        multiple=True,
+        help="Only this category: its id or name (a wrong one lists them).",
+    ),
+    click.option(
+        "--area",
+        "areas",
+        multiple=True,
+        help="Only this MBLEx content area: its id or name (a wrong one lists them).",
+    ),
 ]
 
 
@@ -324,16 +371,19 @@ def _filters(catalog: Catalog, given: tuple[tuple[str, ...], ...]) -> Filters:
     from quizgen.bank.item import KINDS
     from quizgen.quiz import Filters
 
-    known = {
-        "--type": catalog.types,
-        "--comparison": catalog.comparisons,
-        "--category": tuple(catalog.categories),
-        "--area": tuple(a.id for a in catalog.areas),
-        "--kind": KINDS,
+    known: dict[str, Mapping[str, str]] = {
+        "--type": {t: t for t in catalog.types},
+        "--comparison": {c: c for c in catalog.comparisons},
+        "--category": catalog.categories,
+        "--area": {a.id: a.name for a in catalog.areas},
+        "--kind": {k: k for k in KINDS},
     }
-    for (option, choices), values in zip(known.items(), given, strict=False):
-        _check_choices(option, values, list(choices))
-    return Filters(*given)
+    return Filters(
+        *(
+            _choose(option, values, choices)
+            for (option, choices), values in zip(known.items(), given, strict=False)
+        )
+    )
 
 
 @overload
@@ -533,13 +583,13 @@ def exam(
         color = use_color(no_color, sys.stdout)
         out = console(sys.stdout, color)
         questions = quiz.variants[0].questions
-        out.print(
-            f"{len(questions)} questions, {minutes:g} minutes. No going back; q ends the exam."
-        )
         try:
             result = study(
                 lambda face: exams.run(questions, minutes, pass_mark, store, face), color, out
             )
+            if result is None:
+                out.print("The exam was not started.")
+                return
             store.record_exam(datetime.now(UTC), result.as_dict())
         except ProgressError as err:
             raise click.ClickException(str(err)) from None
@@ -586,17 +636,15 @@ def stats(data_dir: Path | None, progress_dir: Path | None, optimize: bool) -> N
             areas={a.id: a.name for a in catalog.areas},
             categories=dict(catalog.categories),
             stems={i.id: i.stem for i in catalog.bank.items},
+            width=out.width,
         ):
             out.print(line, no_wrap=True, overflow="ellipsis")
         fitted = store.setting(PERSONAL)
         if personal_parameters(store) and isinstance(fitted, dict):
-            out.print(
-                f"Scheduling: fitted to your {fitted['reviews']} reviews on {fitted['fitted_on']}",
-                no_wrap=True,
-                overflow="ellipsis",
-            )
+            schedule = f"fitted to your {fitted['reviews']} reviews on {fitted['fitted_on']}"
         else:
-            out.print("Scheduling: FSRS defaults (--optimize fits your own)", no_wrap=True)
+            schedule = "the standard one; with 400+ reviews, --optimize fits it to you"
+        out.print(f"Schedule: {schedule}", no_wrap=True, overflow="ellipsis")
     finally:
         store.close()
 

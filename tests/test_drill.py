@@ -26,7 +26,7 @@ from quizgen.progress.schedule import rating
 from quizgen.progress.store import APPLICATION_ID, FILE_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 from quizgen.quiz import EXAM_ITEMS, assemble, largest
 from quizgen.study import exam
-from quizgen.study.face import QUIT, TIMEOUT, Answer, Card, parse
+from quizgen.study.face import QUIT, TIMEOUT, Answer, Card, duration_text, parse
 from quizgen.study.feedback import Line
 from quizgen.study.terminal import console
 from tests.conftest import DATA_DIR
@@ -67,10 +67,10 @@ def test_drill_teaches_on_every_answer_and_saves_it(tmp_path: Path) -> None:
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert out.count("Why: ") == 4
-    wrong = out.count("Not right: the answer is")
+    wrong = out.count("Not right: you chose ")
     assert out.count("Right.") + wrong == 4
     assert out.count("Why not ") == wrong
-    assert "Answered 4, right " in out and "Next due:" in out
+    assert "Answered 4, right " in out and "Due within 20 minutes: 4 items" in out
     assert reviews(tmp_path) == 4
     # Every answer is in learning and due within minutes: the next session starts with them,
     # and with no new item.
@@ -243,12 +243,14 @@ def test_the_former_names_of_the_progress_folder_still_work(tmp_path: Path) -> N
 class ScriptedFace:
     """Answers from a script; each answer takes `seconds` on the exam's timer."""
 
-    marks_options = False
-
     def __init__(self, answers: list[str], timer: list[float], seconds: float) -> None:
         self.answers, self.timer, self.seconds = answers, timer, seconds
         self.asked: list[Card] = []
         self.notes: list[str] = []
+
+    def begin(self, title: str, text: str) -> bool:
+        self.notes.append(text)
+        return True
 
     def ask(self, card: Card) -> Answer | str:
         self.asked.append(card)
@@ -280,6 +282,7 @@ def test_exam_is_forward_only_times_out_and_is_saved(
     store = Store(tmp_path)
     try:
         result = exam.run(questions, 1, 70, store, face, timer=lambda: timer[0])
+        assert result is not None
         store.record_exam(datetime.now(UTC), result.as_dict())
         exam.show(result, {}, {}, console(out, color=False))
     finally:
@@ -289,8 +292,14 @@ def test_exam_is_forward_only_times_out_and_is_saved(
     assert len(result.missed) >= 10 - answered  # unanswered items count as wrong
     # Asked up to the question time ran out on, nothing after it.
     assert [c.heading for c in face.asked][-1] == f"Question {answered + 1} of 10"
-    assert face.notes == ["Time is up."]
-    assert "Not answered: the answer is" in out.getvalue()
+    assert face.notes[1:] == ["Time is up."]
+    assert face.notes[0].startswith("10 questions in 1 min; pass mark 70%")
+    report = out.getvalue()
+    unanswered = f"{answered + 1}-10" if answered < 9 else "10"
+    assert f"Not answered ({10 - answered}): questions {unanswered}." in report
+    # The score and the diagnosis come last, where they stay on the screen.
+    assert report.rstrip().splitlines()[-1].startswith(("  ", "To work on next"))
+    assert report.index("Not answered (") < report.index("FAIL: ")
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         assert db.execute("SELECT count(*) FROM exams").fetchone()[0] == 1
         assert (
@@ -305,7 +314,8 @@ def test_the_exam_command_saves_its_result(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert ", 2 answered" in result.stdout
-    assert "By MBLEx content area:" in result.stdout and "By category:" in result.stdout
+    assert "By MBLEx content area, right of those answered" in result.stdout
+    assert "By category, right of those answered" in result.stdout
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         assert db.execute("SELECT count(*) FROM exams").fetchone()[0] == 1
 
@@ -341,7 +351,7 @@ def test_default_exam_has_as_many_items_as_the_bank_holds_without_repeats(tmp_pa
         timeout=120,
         check=False,
     )
-    assert f"{most} questions, {1.1 * most:g} minutes." in result.stdout
+    assert f"{most} questions in {duration_text(1.1 * most)}; pass mark 70%" in result.stdout
     if most < EXAM_ITEMS:
         assert f"so this exam has {most} items, not {EXAM_ITEMS}" in result.stderr
     assert "Traceback" not in result.stderr

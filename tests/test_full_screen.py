@@ -19,7 +19,9 @@ from tests.terminal import Terminal, terminal
 CHROME = (
     "of to relearn left Question answer sure unsure quit Enter or Space next scroll Right Not "
     "right the answer is Why not Source Answer End exam Unanswered count as wrong y n go on "
-    "Sure Unsure a b c d e s u q"
+    "Sure Unsure a b c d e s u q you chose more cancel start Mock MBLEx questions in min pass "
+    "mark Forward only no going back and feedback until Questions not answered when time runs "
+    "out clock starts do"
 )
 
 
@@ -62,9 +64,9 @@ def test_one_card_per_screen_wrapped_on_words_feedback_waits_for_a_key(
             left.append(total - shown)
             term.send("abcd"[n % 4])
             term.wait_for("Enter or Space: next")
-            term.wait_for(lambda screen: "Right." in screen or "Not right: the answer is" in screen)
+            term.wait_for(lambda screen: "Right." in screen or "Not right: you chose" in screen)
             assert split_words(term, vocabulary) == [], term.text
-            verdict = "Right." if "Right." in term.text else "Not right: the answer is"
+            verdict = "Right." if "Right." in term.text else "Not right: you chose"
             term.pump(1.0)  # the student reads: nothing moves on by itself
             assert verdict in term.text and "Enter or Space: next" in term.text
             assert re.match(rf"\s*{n} of \d", term.rows[0])
@@ -112,6 +114,8 @@ def test_sure_and_unsure_show_on_the_card_and_are_saved(tmp_path: Path) -> None:
 def test_the_exam_clock_ticks_and_quitting_asks_first(tmp_path: Path) -> None:
     args = ["exam", "--progress-dir", str(tmp_path), "-n", "10", "--seed", "3"]
     with terminal(args, 60, 20) as term:
+        term.wait_for("10 questions in 11 min; pass mark 70%")  # the clock waits for Enter
+        term.send("\r")
         term.wait_for("Question 1 of 10")
         first = term.rows[0]
         term.wait_for(lambda _: term.rows[0] != first, timeout=5)  # without a key pressed
@@ -142,13 +146,15 @@ def test_the_exam_clock_ticks_and_quitting_asks_first(tmp_path: Path) -> None:
 def test_ctrl_c_in_an_exam_shows_and_keeps_its_result_as_abandoned(tmp_path: Path) -> None:
     args = ["exam", "--progress-dir", str(tmp_path), "-n", "10", "--seed", "3"]
     with terminal(args, 80, 24) as term:
+        term.wait_for("Enter: start")
+        term.send(" ")
         term.wait_for("Question 1 of 10")
         term.send("a")
         term.wait_for("Question 2 of 10")
         term.send("\x03")
         assert term.finish() == 0
         output = term.plain_output()
-        assert "ended with Ctrl-C" in output and "Traceback" not in output
+        assert "1 answered, ended early" in output and "Traceback" not in output
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         (result,) = db.execute("SELECT result FROM exams").fetchone()
     saved = json.loads(result)
@@ -218,3 +224,55 @@ def test_keys_typed_ahead_are_kept(tmp_path: Path) -> None:
         assert "Answered 3," in term.plain_output()
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 3
+
+
+def test_an_exam_not_started_is_not_recorded(tmp_path: Path) -> None:
+    args = ["exam", "--progress-dir", str(tmp_path), "-n", "10", "--seed", "3"]
+    with terminal(args, 60, 20) as term:
+        term.wait_for("Enter: start · q: cancel")
+        term.send("q")
+        assert term.finish() == 0
+        assert "The exam was not started." in term.plain_output()
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM exams").fetchone()[0] == 0
+
+
+def test_keys_that_are_not_answers_do_not_answer(tmp_path: Path) -> None:
+    """Arrows, page keys, Tab and Escape scroll or do nothing; spelt out, "down" once answered d."""
+    args = ["drill", "--progress-dir", str(tmp_path), "--limit", "1"]
+    with terminal(args, 60, 20) as term:
+        term.wait_for("a-d: answer")
+        for key in ("\x1b[B", "\x1b[A", "\x1b[6~", "\x1b[5~", "\t", "\x1b", "x", "z"):
+            term.send(key)
+            term.pump(0.2)
+        assert "a-d: answer" in term.text and "Enter or Space" not in term.text
+        term.send("c")
+        term.wait_for("Enter or Space: next")
+        term.send("q")
+        assert term.finish() == 0
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+
+
+def test_a_long_card_says_there_is_more_and_scrolls_and_a_resize_keeps_the_verdict(
+    tmp_path: Path,
+) -> None:
+    """At 40x12 (a phone in portrait, keyboard open) no card fits: the key line says so, the
+    arrows bring the last option into view, and after the answer a resize keeps the verdict
+    on the screen."""
+    args = ["drill", "--progress-dir", str(tmp_path), "--limit", "1"]
+    with terminal(args, 40, 12) as term:
+        term.wait_for("more")
+        assert "d)" not in term.text
+        for key in ("\x1b[B", "\x1b[B", "\x1b[6~", "\x1b[6~", "\x1b[6~", "\x1b[6~"):
+            term.send(key)  # down, down, then page down
+            term.pump(0.1)
+        term.wait_for("d)")
+        assert "a-d" in term.text  # still asking: scrolling answered nothing
+        term.send("a")
+        term.wait_for(lambda screen: "Right." in screen or "Not right: you chose" in screen)
+        for cols, rows in ((60, 20), (40, 12), (100, 30), (40, 12)):
+            term.resize(cols, rows)
+            term.wait_for(lambda screen: "Right." in screen or "Not right: you chose" in screen)
+        term.send("q")
+        assert term.finish() == 0

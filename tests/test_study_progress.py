@@ -3,6 +3,7 @@ after an answer, personal scheduling, and quitting at any moment."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import re
@@ -110,7 +111,7 @@ def test_stats_optimize_keeps_the_fit_and_the_drill_uses_it(
     assert personal is not None and Schedule(store).scheduler.parameters == personal
     store.close()
     stats = quizgen(["stats", "--progress-dir", str(tmp_path)])
-    assert "Scheduling: fitted to your" in stats.stdout
+    assert "Schedule: fitted to your" in stats.stdout
 
 
 def test_stats_optimize_without_enough_reviews_keeps_the_defaults(tmp_path: Path) -> None:
@@ -140,18 +141,19 @@ def test_stats_fit_one_screen_and_name_questions_not_ids(tmp_path: Path, items: 
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) <= 24 and max(map(len, lines)) <= 60, result.stdout
-    for start in ("Due today:", "Retention:", "Streak:", "Last 30 days:"):
+    for start in ("Due today:", "Remembered:", "Streak:", "Last 30 days:"):
         assert any(line.startswith(start) for line in lines), start
     assert "Weakest MBLEx areas:" in lines and "Weakest categories:" in lines
     spark = next(line for line in lines if line.startswith("Last 30 days:"))
     assert len(spark.split(": ", 1)[1].split(" (")[0]) == 30
     sure = lines.index(next(line for line in lines if line.startswith("Missed while sure")))
+    # Three questions, each by its words on up to two lines (the second indented).
+    missed = [line for line in lines[sure + 1 :] if not line.startswith("Schedule:")]
+    firsts = [m for m in missed if re.match(r"  \d+\u00d7 ", m)]
+    assert len(firsts) == 3 and len(missed) <= 6
     stems = {i.stem[:20] for i in items}
-    missed = lines[sure + 1 : sure + 4]
-    assert len(missed) == 3
-    assert all(
-        re.match(r"  \d+\u00d7 ", m) and m.split("\u00d7 ", 1)[1][:20] in stems for m in missed
-    )
+    assert all(m.split("\u00d7 ", 1)[1][:20] in stems for m in firsts)
+    assert all(m.startswith("     ") for m in missed if m not in firsts)
 
 
 @contextmanager
@@ -214,11 +216,29 @@ def test_history_lists_exams_with_area_scores_and_trend(tmp_path: Path) -> None:
     result = quizgen(["history", "--progress-dir", str(tmp_path)], env={"COLUMNS": "80"})
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "2 exam(s); score from the first to the last: +30 pts" in out
-    assert re.search(r"2026-11-0\d \d\d:\d\d  FAIL  50%  5/10", out)
-    assert re.search(r"PASS  80%  8/10, 10 answered \(ended early\)", out)
-    assert re.search(r" 25%  75% +\+50 pts  Kinesiology", out)
-    assert re.search(r" 67%  83% +\+17 pts  Pathology", out)
+    assert "2 exams, 1 complete" in out  # one ended early: listed, but not in the trends
+    assert re.search(r"11-01 \d\d:\d\d  FAIL    50%    5/10\n", out)
+    assert re.search(r"11-08 \d\d:\d\d  PASS    80%    8/10  ended early, not in trends", out)
+    assert re.search(r"  25% +— +Kinesiology", out)
+
+
+def test_history_trends_compare_complete_exams_with_enough_items(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    exam = {"total": 10, "answered": 10, "passed": False, "timed_out": False}
+    for day, right, kinesiology, pathology in ((1, 5, [1, 4], [4, 6]), (8, 8, [3, 4], [1, 1])):
+        store.record_exam(
+            datetime(2026, 11, day, 12, tzinfo=UTC),
+            {
+                **exam,
+                "right": right,
+                "by_area": {"kinesiology": kinesiology, "pathology": pathology},
+            },
+        )
+    store.close()
+    out = quizgen(["history", "--progress-dir", str(tmp_path)], env={"COLUMNS": "80"}).stdout
+    assert "score from the first complete to the last: +30 pts" in out
+    assert re.search(r"  25%   75% +\+50 pts  Kinesiology", out)
+    assert re.search(r"  67%    — +— +Pathology", out)  # one item: too few to compare
 
 
 # -- feedback ----------------------------------------------------------------------------
@@ -226,20 +246,29 @@ def test_history_lists_exams_with_area_scores_and_trend(tmp_path: Path) -> None:
 
 def test_feedback_says_each_thing_once_for_every_item_and_choice(items: list[Item]) -> None:
     rng = random.Random(5)
-    for item in load_catalog(None).bank.usable(4):
+    for item in items:
         question = arrange(item, 4, rng.randrange(4), 1, rng)
+        key = question.key_index
         for chosen in (None, *range(4)):
-            for marked in (True, False):
-                said = feedback.lines(question, chosen, options_marked=marked)
-                assert said[0].tone == ("right" if chosen == question.key_index else "wrong")
-                assert [line.label for line in said].count("Why") == 1
-                plain = [feedback._plain(line.text) for line in said if line.label]
-                for n, text in enumerate(plain):
-                    assert all(text not in other for other in plain[:n]), said
-                everything = " ".join(plain)
-                assert everything.count(feedback._plain(item.quote)) >= 1
-                if chosen is not None and chosen != question.key_index:
-                    assert f"Why not {feedback.letter(chosen)}" in [line.label for line in said]
+            for shown in (True, False):
+                said = feedback.lines(question, chosen, options_shown=shown)
+                labels = [line.label for line in said]
+                assert said[0].tone == ("right" if chosen == key else "wrong")
+                assert labels.count("Why") == 1
+                plain = {line.label: feedback._plain(line.text) for line in said if line.label}
+                for a, b in itertools.permutations(plain, 2):
+                    # No explanation repeats another; an option spelled out may recur in one.
+                    assert a in ("Answer", "You chose") or plain[a] not in plain[b], said
+                everything = " ".join(plain.values())
+                assert feedback._plain(item.quote) in everything  # the evidence, at least once
+                if chosen != key:
+                    # The key's words are on the screen: in the options shown, or spelled out.
+                    assert shown or "Answer" in labels
+                    if "Answer" not in labels:
+                        assert feedback._plain(question.options[key]) in everything
+                    assert f"the answer is {feedback.letter(key)}." in said[0].text
+                if chosen is not None and chosen != key and not shown:
+                    assert "You chose" in labels
 
 
 # -- the drill's counter -------------------------------------------------------------------

@@ -16,14 +16,19 @@ from quizgen.quiz import arrange
 from quizgen.study import feedback
 from quizgen.study.face import QUIT, Answer, Card, Face
 
-# Learning items due within this long are shown again before the session ends.
+# Learning items due within this long are part of the next session's plan (Anki's
+# "learn ahead limit").
 LEARN_AHEAD = timedelta(minutes=20)
+# A wrong answer comes back in the same session after this many other cards, as Anki shows a
+# lapsed card again after its one-minute step: soon, but not straight away.
+RELEARN_AFTER = 3
 
 
 @dataclass
 class Summary:
     answered: int = 0
     correct: int = 0
+    to_relearn: int = 0  # answered wrong and not yet right again when the session ended
     by_category: Counter[str] = field(default_factory=Counter)
     right_by_category: Counter[str] = field(default_factory=Counter)
 
@@ -61,8 +66,8 @@ def plan(
 
 def heading(answered: int, queue: Sequence[Item], again: set[str], limit: int | None) -> str:
     """ "7 of 20 · 3 to relearn": this card, the answers the session will take as things stand
-    (items answered wrong come back, so the second figure can grow), and how many of those
-    come back to be relearnt."""
+    (an item answered wrong comes back, so the second figure can grow), and how many items
+    answered wrong are waiting to come back; it goes down as they are answered right."""
     total = answered + 1 + len(queue)
     total = total if limit is None else min(total, limit)
     coming_back = sum(1 for i in queue if i.id in again)
@@ -97,19 +102,22 @@ def run(
                 break
             correct = answer.index == question.key_index
             chosen = question.options[answer.index]
-            scheduled = schedule.answer(item, correct, answer.confident, chosen, clock())
+            schedule.answer(item, correct, answer.confident, chosen, clock())
             summary.answered += 1
             summary.correct += correct
             summary.by_category[item.category] += 1
             summary.right_by_category[item.category] += correct
-            if schedule.in_learning(item.id) and scheduled.due <= clock() + LEARN_AHEAD:
-                queue.append(item)
+            if correct:
+                again.discard(item.id)
+            else:
+                queue.insert(min(len(queue), RELEARN_AFTER), item)
                 again.add(item.id)
-            said = feedback.lines(question, answer.index, options_marked=face.marks_options)
+            said = feedback.lines(question, answer.index, options_shown=True)
             if face.explain(shown, answer, said) == QUIT:
                 break
     except KeyboardInterrupt:
         pass  # Ctrl-C ends the drill like q: every answer given is already saved
+    summary.to_relearn = len(again)
     return summary
 
 
@@ -127,10 +135,32 @@ def show_summary(
         for category, count in summary.by_category.most_common():
             right = summary.right_by_category[category]
             out.print(f"  {labels.get(category, category)}: {right} of {count}")
+    if summary.to_relearn:
+        out.print(
+            f"Still to relearn: {plural(summary.to_relearn, 'item')} you missed and have not "
+            "yet answered right; the next drill starts with them."
+        )
     now = datetime.now(UTC)
     upcoming = sorted(c.due for c in schedule.cards.values())
-    waiting = sum(due <= now for due in upcoming)
-    if waiting:
-        out.print(f"Due now: {waiting} item(s); run the drill again to review them.")
+    soon = sum(due <= now + LEARN_AHEAD for due in upcoming)
+    if soon:
+        out.print(f"Due within 20 minutes: {plural(soon, 'item')}; run the drill again for them.")
     elif upcoming:
-        out.print(f"Next due: {upcoming[0].astimezone():%Y-%m-%d %H:%M}")
+        out.print(f"Next due: {when_text(upcoming[0], now)}.")
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def when_text(due: datetime, now: datetime) -> str:
+    """ "in 8 min", "in 3 h", "tomorrow at 09:00", "on Tue 2 Dec": as a person says it."""
+    minutes = (due - now).total_seconds() / 60
+    if minutes < 60:
+        return f"in {max(1, round(minutes))} min"
+    local, today = due.astimezone(), now.astimezone().date()
+    if local.date() == today:
+        return f"in {round(minutes / 60)} h (at {local:%H:%M})"
+    if local.date() == today + timedelta(days=1):
+        return f"tomorrow at {local:%H:%M}"
+    return f"on {local:%a} {local.day} {local:%b}"

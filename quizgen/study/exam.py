@@ -8,21 +8,30 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from rich.console import Console
-from rich.padding import Padding
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
 
 from quizgen.progress.store import Review, Store
 from quizgen.quiz import Question
 from quizgen.study import feedback
-from quizgen.study.face import TIMEOUT, Answer, Card, Face
+from quizgen.study.face import TIMEOUT, Answer, Card, Face, duration_text
 from quizgen.study.plain_face import feedback_text
 
 GOOD, BORDERLINE = 0.8, 0.6
+FEW = 3  # answers in an area or category too few to judge it by
 
 
-def verdict(right: int, total: int) -> str:
-    share = right / total if total else 0.0
+def verdict(right: int, answered: int) -> str:
+    if not answered:
+        return "unanswered"
+    if answered < FEW:
+        return "too few"
+    share = right / answered
     return "good" if share >= GOOD else "borderline" if share >= BORDERLINE else "poor"
+
+
+Tally = tuple[int, int, int]  # right, answered, asked
 
 
 @dataclass(frozen=True)
@@ -33,10 +42,15 @@ class ExamResult:
     timed_out: bool
     passed: bool
     pass_mark: float
-    by_area: Mapping[str, tuple[int, int]]
-    by_category: Mapping[str, tuple[int, int]]
+    by_area: Mapping[str, Tally]
+    by_category: Mapping[str, Tally]
     missed: tuple[tuple[Question, int | None], ...]
     abandoned: bool = False  # ended with Ctrl-C: scored as it stood, and saved as such
+
+    @property
+    def ended_early(self) -> bool:
+        """Ended by the student before the last question and before time ran out."""
+        return self.abandoned or (self.answered < self.total and not self.timed_out)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -46,10 +60,12 @@ class ExamResult:
             "timed_out": self.timed_out,
             "passed": self.passed,
             "pass_mark": self.pass_mark,
-            "by_area": {k: list(v) for k, v in self.by_area.items()},
-            "by_category": {k: list(v) for k, v in self.by_category.items()},
+            "by_area": {k: [right, asked] for k, (right, _, asked) in self.by_area.items()},
+            "answered_by_area": {k: answered for k, (_, answered, _) in self.by_area.items()},
+            "by_category": {k: [right, asked] for k, (right, _, asked) in self.by_category.items()},
             "missed": [q.item.id for q, _ in self.missed],
             "abandoned": self.abandoned,
+            "ended_early": self.ended_early,
         }
 
 
@@ -61,9 +77,17 @@ def run(
     face: Face,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     timer: Callable[[], float] = time.monotonic,
-) -> ExamResult:
+) -> ExamResult | None:
     """Ask every question once, in order, until the last, q (confirmed), or the end of
-    `minutes` on `timer` (seconds; the face waits on the same clock)."""
+    `minutes` on `timer` (seconds; the face waits on the same clock). None if the student
+    does not start it."""
+    intro = (
+        f"{len(questions)} questions in {duration_text(minutes)}; pass mark {pass_mark:g}%. "
+        "Forward only: no going back and no feedback until the end. Questions not answered "
+        "when time runs out count as wrong. The clock starts when you do."
+    )
+    if not face.begin("Mock MBLEx", intro):
+        return None
     deadline = timer() + minutes * 60
     chosen: dict[int, int] = {}
     timed_out = False
@@ -118,20 +142,26 @@ def _ask(
 def _score(
     questions: tuple[Question, ...], chosen: dict[int, int], timed_out: bool, pass_mark: float
 ) -> ExamResult:
-    area_total: Counter[str] = Counter()
-    area_right: Counter[str] = Counter()
-    cat_total: Counter[str] = Counter()
-    cat_right: Counter[str] = Counter()
+    tallies: dict[str, Counter[str]] = {
+        name: Counter() for name in ("area", "category", "area_answered", "category_answered")
+    }
+    right_by: dict[str, Counter[str]] = {"area": Counter(), "category": Counter()}
     missed = []
     for q in questions:
         is_right = chosen.get(q.number) == q.key_index  # unanswered counts as wrong
-        area_total[q.item.area] += 1
-        area_right[q.item.area] += is_right
-        cat_total[q.item.category] += 1
-        cat_right[q.item.category] += is_right
+        for by, key in (("area", q.item.area), ("category", q.item.category)):
+            tallies[by][key] += 1
+            tallies[f"{by}_answered"][key] += q.number in chosen
+            right_by[by][key] += is_right
         if not is_right:
             missed.append((q, chosen.get(q.number)))
-    right = sum(area_right.values())
+
+    def tally(by: str) -> dict[str, Tally]:
+        return {
+            k: (right_by[by][k], tallies[f"{by}_answered"][k], n) for k, n in tallies[by].items()
+        }
+
+    right = sum(right_by["area"].values())
     return ExamResult(
         total=len(questions),
         right=right,
@@ -139,36 +169,73 @@ def _score(
         timed_out=timed_out,
         passed=right / len(questions) >= pass_mark / 100 if questions else False,
         pass_mark=pass_mark,
-        by_area={a: (area_right[a], n) for a, n in area_total.items()},
-        by_category={c: (cat_right[c], n) for c, n in cat_total.items()},
+        by_area=tally("area"),
+        by_category=tally("category"),
         missed=tuple(missed),
     )
 
 
+def number_ranges(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> "3-5, 9"."""
+    spans: list[list[int]] = []
+    for n in sorted(numbers):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
 def show(result: ExamResult, areas: dict[str, str], labels: dict[str, str], out: Console) -> None:
+    """The missed questions first, then the score and the diagnosis, so that what decides
+    what to study next is what stays on the screen."""
+    wrong = [(q, chose) for q, chose in result.missed if chose is not None]
+    if wrong:
+        out.print()
+        out.print("Answered wrong:", style="bold")
+    for q, chose in wrong:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
+        said = feedback.lines(q, chose, options_shown=False)
+        grid.add_row(f"{q.number}.", Group(Text(q.item.stem, style="bold"), feedback_text(said)))
+        out.print(grid)
+        out.print()
+    unanswered = [q.number for q, chose in result.missed if chose is None]
+    if unanswered:
+        out.print(f"Not answered ({len(unanswered)}): questions {number_ranges(unanswered)}.")
     out.print()
     outcome = "PASS" if result.passed else "FAIL"
     out.print(
         f"{outcome}: {result.right} of {result.total} right ({result.right / result.total:.0%}; "
         f"pass mark {result.pass_mark:g}%), {result.answered} answered"
         + (", time ran out" if result.timed_out else "")
-        + (", ended with Ctrl-C" if result.abandoned else ""),
+        + (", ended early" if result.ended_early else ""),
         style="bold green" if result.passed else "bold red",
     )
     for title, table, names in (
         ("By MBLEx content area", result.by_area, areas),
         ("By category", result.by_category, labels),
     ):
-        out.print(title + ":")
-        for key, (right, total) in sorted(table.items(), key=lambda kv: kv[1][0] / kv[1][1]):
+        out.print(f"{title}, right of those answered (weakest first):")
+        ranked = sorted(table.items(), key=lambda kv: (_share(kv[1]), names.get(kv[0], kv[0])))
+        for key, (right, answered, _) in ranked:
             out.print(
-                f"  {verdict(right, total):<10} {right:>3}/{total:<3} {names.get(key, key)}",
+                f"  {verdict(right, answered):<10} {right:>3}/{answered:<3} {names.get(key, key)}",
                 no_wrap=True,
                 overflow="ellipsis",
             )
-    if result.missed:
-        out.print("Missed:")
-    for q, chose in result.missed:
-        out.print(Padding(f"{q.number}. {q.item.stem}", (0, 0, 0, 2), expand=False))
-        said = feedback.lines(q, chose, options_marked=False)
-        out.print(Padding(feedback_text(said), (0, 0, 0, 5), expand=False))
+    weakest = [
+        area
+        for area, (right, answered, _) in sorted(
+            result.by_area.items(), key=lambda kv: _share(kv[1])
+        )
+        if verdict(right, answered) in ("poor", "borderline")
+    ]
+    if weakest:
+        out.print(f"To work on next: quizgen drill --area {weakest[0]}")
+
+
+def _share(tally: Tally) -> float:
+    right, answered, _ = tally
+    return right / answered if answered >= FEW else 2.0  # too few to judge: listed last

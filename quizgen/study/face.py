@@ -34,7 +34,8 @@ class Card:
 
 
 class Face(Protocol):
-    marks_options: bool  # whether the card shows ✓ and ✗ on its options after an answer
+    def begin(self, title: str, text: str) -> bool:
+        """Show what is about to start; False if the student cancels instead."""
 
     def ask(self, card: Card) -> Answer | str:
         """The student's answer, QUIT, or TIMEOUT once the card's deadline passes.
@@ -68,6 +69,15 @@ def clock_text(seconds: float) -> str:
     seconds = max(0, int(seconds))
     hours, rest = divmod(seconds, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def duration_text(minutes: float) -> str:
+    """ "1 h 13 min", "11 min", "30 s": a time as a person says it."""
+    seconds = round(minutes * 60)
+    if seconds < 60:
+        return f"{seconds} s"
+    hours, rest = divmod(round(seconds / 60), 60)
+    return f"{hours} h {rest} min" if hours else f"{rest} min"
 
 
 def heading(card: Card) -> str:

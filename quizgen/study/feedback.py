@@ -1,6 +1,7 @@
 """The feedback after an answer, teaching each thing once: the verdict, the key, why the chosen
-option is wrong, the rationale, the source. A line that says nothing an earlier one has not
-(the rationale often quotes the source the citation would repeat) is left out."""
+option is wrong, the rationale, the source. What an earlier or fuller line already says is
+left out: the rationale often states the key and quotes the source, and a wrong option's
+reason often restates the rationale."""
 
 from __future__ import annotations
 
@@ -9,10 +10,15 @@ from dataclasses import dataclass
 
 from quizgen.quiz import LETTERS, Question
 
+# How an option's reason names its source before saying what the source says.
+_PREAMBLE = re.compile(r'^"[^"]+" says of [^:]+:\s*')
+# A sentence ends at . ! or ? before a capital or a quotation mark, not after "vs." or "e.g."
+_SENTENCE_END = re.compile(r"(?<!vs\.)(?<!e\.g\.)(?<=[.!?])\s+(?=[A-Z\"\u201c])")
+
 
 @dataclass(frozen=True)
 class Line:
-    label: str  # "" for the verdict; "Answer", "Why not b", "Why", "Source"
+    label: str  # "" for the verdict; "You chose", "Answer", "Why not b", "Why", "Source"
     text: str
     tone: str = ""  # "right" or "wrong" on the verdict
 
@@ -21,23 +27,29 @@ def letter(index: int) -> str:
     return LETTERS[index].lower()
 
 
-def lines(question: Question, chosen: int | None, *, options_marked: bool) -> tuple[Line, ...]:
-    """What to say after `chosen` (None: not answered). With `options_marked` the face marks
-    the key and the chosen option on the card itself, so the key is not spelled out again;
-    nor is it when the rationale states it."""
-    key = question.key_index
-    item = question.item
+def lines(question: Question, chosen: int | None, *, options_shown: bool) -> tuple[Line, ...]:
+    """What to say after `chosen` (None: not answered). Without `options_shown` (a list of
+    missed questions, say) the chosen option and the key are spelled out; with them, the key
+    is spelled out only where the rationale does not state it."""
+    key, item = question.key_index, question.item
+    rationale = _plain(item.rationale)
     if chosen == key:
         said = [Line("", "Right.", "right")]
+    elif chosen is None:
+        said = [Line("", f"Not answered: the answer is {letter(key)}.", "wrong")]
     else:
-        given = "Not answered" if chosen is None else "Not right"
-        said = [Line("", f"{given}: the answer is {letter(key)}.", "wrong")]
-        if not options_marked and _plain(question.options[key]) not in _plain(item.rationale):
-            said.append(Line("Answer", f"{letter(key)}) {question.options[key]}"))
-        if chosen is not None and question.reasons[chosen]:
-            said.append(Line(f"Why not {letter(chosen)}", question.reasons[chosen]))
+        verdict = f"Not right: you chose {letter(chosen)}; the answer is {letter(key)}."
+        said = [Line("", verdict, "wrong")]
+    if chosen is not None and chosen != key and not options_shown:
+        said.append(Line("You chose", f"{letter(chosen)}) {question.options[chosen]}"))
+    if chosen != key and (not options_shown or _plain(question.options[key]) not in rationale):
+        said.append(Line("Answer", f"{letter(key)}) {question.options[key]}"))
+    if chosen is not None and chosen != key:
+        reason = _untold(question.reasons[chosen], rationale)
+        if reason:
+            said.append(Line(f"Why not {letter(chosen)}", reason))
     said.append(Line("Why", item.rationale))
-    return _once(said) + _source(question, _said(said))
+    return (*said, *_source(question, " ".join(_plain(line.text) for line in said)))
 
 
 def _plain(text: str) -> str:
@@ -45,18 +57,17 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
-def _once(said: list[Line]) -> tuple[Line, ...]:
-    kept: list[Line] = []
-    for line in said:
-        words = _plain(line.text)
-        if line.label and any(words in _plain(k.text) for k in kept if k.label):
-            continue
-        kept.append(line)
-    return tuple(kept)
-
-
-def _said(said: list[Line]) -> str:
-    return " ".join(_plain(k.text) for k in said)
+def _untold(reason: str, told: str) -> str:
+    """The sentences of `reason` that `told` does not already say, after the words naming
+    its source (kept when anything is left)."""
+    preamble = _PREAMBLE.match(reason)
+    lead = preamble.group(0) if preamble else ""
+    left = [
+        sentence
+        for sentence in _SENTENCE_END.split(reason[len(lead) :])
+        if _plain(sentence) not in told
+    ]
+    return lead + " ".join(left) if left else ""
 
 
 def _source(question: Question, said: str) -> tuple[Line, ...]:

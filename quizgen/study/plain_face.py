@@ -21,6 +21,7 @@ from quizgen.study.face import NEXT, QUIT, TIMEOUT, Answer, Card, heading, last_
 from quizgen.study.feedback import Line, letter
 
 STYLE = {"right": "bold green", "wrong": "bold red"}
+MARK_STYLE = {"✓": "bold green", "✗": "bold red"}
 
 
 class LineReader:
@@ -54,7 +55,8 @@ class Options:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = 5  # "✓ a) "
         for n, option in enumerate(self.card.question.options):
-            lead = Text(f"{self.marks.get(n, ' ')} {letter(n)}) ")
+            mark = self.marks.get(n, " ")
+            lead = Text.assemble((mark, MARK_STYLE.get(mark, "")), f" {letter(n)}) ")
             for row, line in enumerate(Text(option).wrap(console, options.max_width - indent)):
                 yield (lead if row == 0 else Text(" " * indent)) + line
 
@@ -71,11 +73,13 @@ def feedback_text(lines: Sequence[Line]) -> Text:
 
 
 class PlainFace:
-    marks_options = False
-
     def __init__(self, stdin: TextIO, console: Console) -> None:
         self.console = console
         self.reader = LineReader(stdin)
+
+    def begin(self, title: str, text: str) -> bool:
+        self.console.print(f"{title}: {text}")
+        return True  # a script has nothing to wait for
 
     def ask(self, card: Card) -> Answer | str:
         out = self.console

@@ -5,6 +5,7 @@ Each line is one row: the command prints them unwrapped, cut to the terminal's w
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -64,6 +65,7 @@ def lines(
     areas: Mapping[str, str],
     categories: Mapping[str, str],
     stems: Mapping[str, str],
+    width: int = 80,
 ) -> list[str]:
     reviews = list(schedule.store.reviews("drill"))
     today = now.astimezone().date()
@@ -75,9 +77,10 @@ def lines(
     mature = [r for r in reviews if r.state_before == int(State.Review)]
     if mature:
         kept = sum(r.correct for r in mature)
-        out.append(f"Retention: {kept / len(mature):.0%} of {len(mature)} reviews of learned items")
+        share = kept / len(mature)
+        out.append(f"Remembered: {share:.0%} of {len(mature)} reviews of items already learned")
     else:
-        out.append("Retention: no reviews of learned items yet")
+        out.append("Remembered: no reviews yet of items already learned")
     per_day = Counter(r.reviewed_at.astimezone().date() for r in reviews)
     out.append(f"Streak: {streak(set(per_day), today)} day(s) · {len(reviews)} reviews in all")
     counts = [per_day.get(today - timedelta(days=n), 0) for n in range(DAYS - 1, -1, -1)]
@@ -93,8 +96,10 @@ def lines(
     sure = missed_while_sure(reviews)
     if sure:
         out.append(f"Missed while sure ({sum(n for _, n in sure)}), the most often first:")
-        out.extend(
-            f"  {n}\u00d7 {stems.get(item_id, 'an item no longer in the bank')}"
-            for item_id, n in sure[:WEAKEST]
-        )
+        for item_id, n in sure[:WEAKEST]:
+            # Two lines each: a stem's first line often names only the source.
+            stem = stems.get(item_id, "an item no longer in the bank")
+            wrapped = textwrap.wrap(stem, width - 5, max_lines=2, placeholder=" …")
+            out.append(f"  {n}\u00d7 {wrapped[0]}")
+            out.extend(f"     {more}" for more in wrapped[1:])
     return out

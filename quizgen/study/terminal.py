@@ -78,8 +78,10 @@ def study(session: Callable[[Face], T], color: bool, out: Console) -> T:
     """Run a drill or an exam: full screen in a terminal, one line at a time otherwise."""
     if sys.stdin.isatty() and sys.stdout.isatty():
         # Textual paints at most 60 times a second unless told otherwise, so the feedback
-        # waited up to 17 ms for the next frame; a drill has no animation to pace.
+        # waited up to 17 ms for the next frame; a drill has no animation to pace, and a
+        # scroll that jumps at once keeps up with a key held down (or a slow SSH link).
         os.environ.setdefault("TEXTUAL_FPS", "240")
+        os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
         from quizgen.study import full_screen  # Textual loads only when it is used
 
         return full_screen.run(session, color)

@@ -83,7 +83,9 @@ def exam(folder: Path, cols: int, rows: int, rng: random.Random, out: list[str])
         out.append(framed(term, f"q during the exam, {cols}x{rows}"))
         term.send("y")
         term.finish()
-        out.append(f"## the exam's result, {cols}x{rows} (the normal screen)\n{term.plain_output()}")
+        out.append(
+            f"## the exam's result, {cols}x{rows} (the normal screen)\n{term.plain_output()}"
+        )
 
 
 def command(args: list[str], folder: Path, cols: int) -> str:
