@@ -643,7 +643,7 @@ def stats(data_dir: Path | None, progress_dir: Path | None, optimize: bool) -> N
         if personal_parameters(store) and isinstance(fitted, dict):
             schedule = f"fitted to your {fitted['reviews']} reviews on {fitted['fitted_on']}"
         else:
-            schedule = "the standard one; with 400+ reviews, --optimize fits it to you"
+            schedule = "standard; --optimize fits it to you (400+ reviews)"
         out.print(f"Schedule: {schedule}", no_wrap=True, overflow="ellipsis")
     finally:
         store.close()

@@ -69,8 +69,8 @@ def test_drill_teaches_on_every_answer_and_saves_it(tmp_path: Path) -> None:
     assert out.count("Why: ") == 4
     wrong = out.count("Not right: you chose ")
     assert out.count("Right.") + wrong == 4
-    assert out.count("Why not ") == wrong
-    assert "Answered 4, right " in out and "Due within 20 minutes: 4 items" in out
+    assert out.count("Why not ") <= wrong  # left out where the rationale already says it
+    assert "Answered 4, right " in out and re.search(r"Next review in \d+ min\.", out)
     assert reviews(tmp_path) == 4
     # Every answer is in learning and due within minutes: the next session starts with them,
     # and with no new item.

@@ -142,11 +142,11 @@ def show_summary(
         )
     now = datetime.now(UTC)
     upcoming = sorted(c.due for c in schedule.cards.values())
-    soon = sum(due <= now + LEARN_AHEAD for due in upcoming)
-    if soon:
-        out.print(f"Due within 20 minutes: {plural(soon, 'item')}; run the drill again for them.")
+    due_now = sum(due <= now for due in upcoming)
+    if due_now:
+        out.print(f"Due now: {plural(due_now, 'item')}; the next drill reviews them.")
     elif upcoming:
-        out.print(f"Next due: {when_text(upcoming[0], now)}.")
+        out.print(f"Next review {when_text(upcoming[0], now)}.")
 
 
 def plural(n: int, noun: str) -> str:

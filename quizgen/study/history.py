@@ -48,6 +48,7 @@ def lines(
     out = [
         f"{len(exams)} exam{'s' if len(exams) != 1 else ''}, {len(complete)} complete"
         + (f"; score from the first complete to the last: {overall}" if overall != "—" else "")
+        + ("; trends leave out exams ended early" if len(complete) < len(exams) else "")
     ]
     listed = exams[-LISTED:]
     if len(listed) < len(exams):
@@ -57,7 +58,7 @@ def lines(
         share = e["right"] / e["total"] if e["total"] else 0.0
         notes = [
             *(["time ran out"] if e.get("timed_out") else []),
-            *(["ended early, not in trends"] if ended_early(e) else []),
+            *(["ended early"] if ended_early(e) else []),
         ]
         row = (
             f"  {taken.astimezone():%m-%d %H:%M}  {'PASS' if e['passed'] else 'FAIL':<6} "

@@ -71,6 +71,9 @@ def exam(folder: Path, cols: int, rows: int, rng: random.Random, out: list[str])
     seed = str(rng.randrange(1000))
     args = ["exam", "--progress-dir", str(folder), "-n", "10", "--seed", seed]
     with terminal(args, cols, rows) as term:
+        term.wait_for("Enter: start")
+        out.append(framed(term, f"exam --seed {seed}, before it starts, {cols}x{rows}"))
+        term.send("\r")
         for n in range(3):
             term.wait_for(f"Question {n + 1} of 10")
             term.pump(1.2)  # the clock ticks
