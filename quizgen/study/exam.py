@@ -15,8 +15,8 @@ from rich.text import Text
 from quizgen.progress.store import Review, Store
 from quizgen.quiz import Question
 from quizgen.study import feedback
+from quizgen.study.card_text import feedback_text
 from quizgen.study.face import TIMEOUT, Answer, Card, Face, duration_text
-from quizgen.study.plain_face import feedback_text
 
 GOOD, BORDERLINE = 0.8, 0.6
 FEW = 3  # answers in an area or category too few to judge it by

@@ -20,9 +20,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from quizgen.study.card_text import Options, feedback_text
 from quizgen.study.face import NEXT, QUIT, TIMEOUT, Answer, Card, heading, last_letter, parse
 from quizgen.study.feedback import Line
-from quizgen.study.plain_face import Options, feedback_text
 
 T = TypeVar("T")
 INTERRUPT = "interrupt"
