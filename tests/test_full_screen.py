@@ -21,7 +21,7 @@ CHROME = (
     "right the answer is Why not Source Answer End exam Unanswered count as wrong y n go on "
     "Sure Unsure a b c d e s u q you chose more cancel start Mock MBLEx questions in min pass "
     "mark Forward only no going back and feedback until Questions not answered when time runs "
-    "out clock starts do"
+    "out clock starts do below above confirm change Enter end"
 )
 
 
@@ -100,9 +100,9 @@ def test_sure_and_unsure_show_on_the_card_and_are_saved(tmp_path: Path) -> None:
     with terminal(["drill", "--progress-dir", str(tmp_path), "--limit", "1"], 80, 24) as term:
         term.wait_for("a-d: answer")
         term.send("u")
-        term.wait_for("Unsure. a-d: answer")
+        term.wait_for("Unsure (s to change) · a-d: answer")
         term.send("s")
-        term.wait_for("Sure. a-d: answer")
+        term.wait_for("Sure (u to change) · a-d: answer")
         term.send("b")
         term.wait_for("Enter or Space: next")
         term.send("q")
@@ -125,7 +125,12 @@ def test_the_exam_clock_ticks_and_quitting_asks_first(tmp_path: Path) -> None:
             [658, 657],
             [660, 659],
         )
+        term.send("b")  # chosen, not yet given: a choice can change until Enter
+        term.wait_for("Enter: confirm b")
         term.send("a")
+        term.wait_for("Enter: confirm a")
+        assert "Question 1 of 10" in term.rows[0]
+        term.send("\r")
         term.wait_for("Question 2 of 10")
         term.send("q")
         term.wait_for("End the exam? Unanswered count as wrong.")
@@ -149,7 +154,7 @@ def test_ctrl_c_in_an_exam_shows_and_keeps_its_result_as_abandoned(tmp_path: Pat
         term.wait_for("Enter: start")
         term.send(" ")
         term.wait_for("Question 1 of 10")
-        term.send("a")
+        term.send("a\r")
         term.wait_for("Question 2 of 10")
         term.send("\x03")
         assert term.finish() == 0
@@ -262,13 +267,13 @@ def test_a_long_card_says_there_is_more_and_scrolls_and_a_resize_keeps_the_verdi
     on the screen."""
     args = ["drill", "--progress-dir", str(tmp_path), "--limit", "1"]
     with terminal(args, 40, 12) as term:
-        term.wait_for("more")
+        term.wait_for("below")  # "↓ c, d below", or "↓ more below" under a long question
         assert "d)" not in term.text
         for key in ("\x1b[B", "\x1b[B", "\x1b[6~", "\x1b[6~", "\x1b[6~", "\x1b[6~"):
             term.send(key)  # down, down, then page down
             term.pump(0.1)
-        term.wait_for("d)")
-        assert "a-d" in term.text  # still asking: scrolling answered nothing
+        term.wait_for(lambda _: "↑ more above" in term.rows[-1] and "below" not in term.text)
+        assert "a-d: answer" in term.text  # still asking: scrolling answered nothing
         term.send("a")
         term.wait_for(lambda screen: "Right." in screen or "Not right: you chose" in screen)
         for cols, rows in ((60, 20), (40, 12), (100, 30), (40, 12)):

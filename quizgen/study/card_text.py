@@ -13,7 +13,8 @@ from quizgen.study.face import Card
 from quizgen.study.feedback import Line, letter
 
 STYLE = {"right": "bold green", "wrong": "bold red"}
-MARK_STYLE = {"✓": "bold green", "✗": "bold red"}
+MARK_STYLE = {"✓": "bold green", "✗": "bold red", "▸": "bold"}
+INDENT = 5  # "✓ a) "
 
 
 @dataclass(frozen=True)
@@ -25,13 +26,26 @@ class Options:
     card: Card
     marks: Mapping[int, str] = field(default_factory=dict)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        indent = 5  # "✓ a) "
+    def _rows(self, console: Console, width: int) -> list[list[Text]]:
+        """Each option's lines at `width`."""
+        rows = []
         for n, option in enumerate(self.card.question.options):
             mark = self.marks.get(n, " ")
             lead = Text.assemble((mark, MARK_STYLE.get(mark, "")), f" {letter(n)}) ")
-            for row, line in enumerate(Text(option).wrap(console, options.max_width - indent)):
-                yield (lead if row == 0 else Text(" " * indent)) + line
+            wrapped = Text(option).wrap(console, max(1, width - INDENT))
+            rows.append(
+                [(lead if i == 0 else Text(" " * INDENT)) + w for i, w in enumerate(wrapped)]
+            )
+        return rows
+
+    def starts(self, console: Console, width: int) -> list[int]:
+        """The row each option starts on, at `width`."""
+        heights = [len(lines) for lines in self._rows(console, width)]
+        return [sum(heights[:n]) for n in range(len(heights))]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for lines in self._rows(console, options.max_width):
+            yield from lines
 
 
 def feedback_text(lines: Sequence[Line]) -> Text:

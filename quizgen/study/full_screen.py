@@ -22,20 +22,25 @@ from textual.widgets import Static
 
 from quizgen.study.card_text import Options, feedback_text
 from quizgen.study.face import NEXT, QUIT, TIMEOUT, Answer, Card, heading, last_letter, parse
-from quizgen.study.feedback import Line
+from quizgen.study.feedback import Line, letter
 
 T = TypeVar("T")
 INTERRUPT = "interrupt"
 
 
 class CardView(VerticalScroll):
-    """The card's scroll area: it tells the key line when there is more to scroll to."""
+    """The card's scroll area. It has no scroll bar (a thumb of eighth blocks jumps about on
+    small screens); the key line says in words what is above and below."""
 
     def watch_virtual_size(self) -> None:
         self.app.call_after_refresh(self.app.laid_out)  # type: ignore[attr-defined]
 
     def on_resize(self) -> None:
         self.app.call_after_refresh(self.app.laid_out)  # type: ignore[attr-defined]
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.app.call_after_refresh(self.app.hint)  # type: ignore[attr-defined]
 
 
 class StudyApp(App[None], Generic[T]):
@@ -44,7 +49,7 @@ class StudyApp(App[None], Generic[T]):
     #top { dock: top; height: 1; padding: 0 1; background: $primary-background; }
     #top.low { background: $error; text-style: bold; }
     #keys { dock: bottom; height: auto; padding: 0 1; background: $primary-background; }
-    #card { padding: 1 2 0 1; scrollbar-size-vertical: 1; }
+    #card { padding: 1 1 0 1; scrollbar-size-vertical: 0; }
     #stem { text-style: bold; margin-bottom: 1; }
     #feedback { margin-top: 1; }
     """
@@ -62,6 +67,7 @@ class StudyApp(App[None], Generic[T]):
         self.waiting_for = ""
         self.card: Card | None = None
         self.sure: bool | None = None
+        self.selected: int | None = None  # an exam's chosen option, until Enter confirms it
         self.early: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -92,7 +98,7 @@ class StudyApp(App[None], Generic[T]):
         self._wait_for("start")
 
     def show_card(self, card: Card) -> None:
-        self.card, self.sure = card, None
+        self.card, self.sure, self.selected = card, None, None
         self.query_one("#stem", Static).update(card.question.item.stem)
         self.query_one("#options", Static).update(Options(card))
         self.query_one("#feedback", Static).update("")
@@ -109,54 +115,85 @@ class StudyApp(App[None], Generic[T]):
 
     def laid_out(self) -> None:
         """The card has its size for the terminal: keep the feedback in view (a phone's
-        keyboard opening resizes the terminal) and say whether there is more to scroll to."""
+        keyboard opening resizes the terminal) and say what is above and below."""
         if self.waiting_for == "next":
             self._feedback_in_view()
-        self._hint()
+        self.hint()
 
     def _feedback_in_view(self) -> None:
-        """The feedback in view: all of it if it fits under what is shown, else its verdict
-        at the top (the marked options are a scroll up)."""
+        """The marked options and the feedback together if they fit, else the feedback from
+        its verdict (which names both letters); the question is a scroll up."""
         card = self.query_one("#card", VerticalScroll)
-        feedback = self.query_one("#feedback", Static)
-        if feedback.outer_size.height <= card.scrollable_content_region.height:
-            feedback.scroll_visible(animate=False)
+        options = self.query_one("#options", Static).virtual_region
+        feedback = self.query_one("#feedback", Static).virtual_region
+        room = card.scrollable_content_region.height
+        if feedback.bottom - options.y <= room:
+            card.scroll_to(y=max(0, feedback.bottom - room), animate=False)
         else:
-            card.scroll_to_widget(feedback, animate=False, top=True)
+            card.scroll_to(y=feedback.y, animate=False)
 
     def _wait_for(self, what: str) -> None:
         self.waiting_for = what
-        self._hint()
-        self.call_after_refresh(self._hint)  # once laid out: is there more to scroll to?
+        self.hint()
+        self.call_after_refresh(self.hint)  # once laid out: what is above and below?
         while self.early and self.waiting_for:
             self._handle(self.early.pop(0))
 
-    def _hint(self) -> None:
-        """The key line: what the keys do now, shorter on a narrow screen."""
+    def _out_of_view(self) -> tuple[str, str]:
+        """What the card has above and below the screen, in words for the key line."""
+        card = self.query_one("#card", VerticalScroll)
+        top, room = round(card.scroll_y), card.scrollable_content_region.height
+        above = "↑ more above" if top > 0 else ""
+        below = ""
+        if top < card.max_scroll_y:
+            below = "↓ more below"
+            if self.card is not None and self.waiting_for == "answer":
+                options = self.query_one("#options", Static)
+                starts = Options(self.card).starts(self.console, options.content_size.width)
+                hidden = [
+                    letter(n)
+                    for n, row in enumerate(starts)
+                    if options.virtual_region.y + row >= top + room
+                ]
+                if hidden:
+                    below = f"↓ {', '.join(hidden)} below"
+        return above, below
+
+    def hint(self) -> None:
+        """The key line: what the keys do now, and what is off the screen. Less important
+        parts go first when it would not fit on one line."""
         what = self.waiting_for
-        narrow = self.size.width < 56
+        if not what:
+            return
         exam = self.card is not None and self.card.confirm_quit
         letters = f"a-{last_letter(len(self.card.question.options) if self.card else 4)}"
-        more = self.query_one("#card", VerticalScroll).max_scroll_y > 0
-        parts = {
-            "start": ["Enter: start", "q: cancel"],
+        above, below = self._out_of_view()
+        # (text, keep): the lower keeps are dropped first when the line is too long
+        parts: list[tuple[str, int]] = {
+            "start": [("Enter: start", 9), ("q: cancel", 8)],
             "answer": [
-                f"{letters}: answer",
-                *([] if exam else ["s/u first: sure/unsure"]),
-                *(["↑↓: more"] if more else []),
-                "q: end exam" if exam else "q: quit",
+                (self._answer_keys(letters, exam), 9),
+                (below, 7),
+                (above, 5),
+                ("" if exam else "s/u first: sure/unsure", 4),
+                ("q: end exam" if exam else "q: quit", 6),
             ],
-            "next": ["Enter or Space: next", *(["↑↓: scroll"] if more else []), "q: quit"],
-            "confirm": ["End the exam? Unanswered count as wrong.", "y: end", "n: go on"],
-            "": [],
+            "next": [("Enter or Space: next", 9), (below, 7), (above, 5), ("q: quit", 6)],
+            "confirm": [("End the exam? Unanswered count as wrong.", 9), ("y: end · n: go on", 8)],
         }[what]
-        if narrow:
-            parts = [p.replace("s/u first: sure/unsure", "s/u: sure?") for p in parts]
-        hint = " · ".join(parts)
-        if what == "answer" and self.sure is not None:
-            hint = ("Sure. " if self.sure else "Unsure. ") + hint
-        if what:
-            self.query_one("#keys", Static).update(hint)
+        parts = [(text, keep) for text, keep in parts if text]
+        width = self.size.width - 2
+        while len(" · ".join(t for t, _ in parts)) > width and len(parts) > 1:
+            parts.remove(min(parts, key=lambda part: part[1]))
+        self.query_one("#keys", Static).update(" · ".join(t for t, _ in parts))
+
+    def _answer_keys(self, letters: str, exam: bool) -> str:
+        if self.selected is not None:
+            return f"Enter: confirm {letter(self.selected)} · {letters}: change"
+        if self.sure is not None:
+            said, other = ("Sure", "u") if self.sure else ("Unsure", "s")
+            return f"{said} ({other} to change) · {letters}: answer"
+        return f"{letters}: answer"
 
     def _tick(self) -> None:
         if self.card is not None:
@@ -177,19 +214,29 @@ class StudyApp(App[None], Generic[T]):
             self.early.append(key)  # typed ahead while the session works: kept, not lost
 
     def _handle(self, key: str) -> None:
+        card = self.card
         if self.waiting_for == "start" and key in ("enter", " ", "q"):
             self._send(QUIT if key == "q" else NEXT)
-        elif self.waiting_for == "answer" and self.card is not None and len(key) == 1:
-            if key in ("s", "u") and not self.card.confirm_quit:
+        elif self.waiting_for == "answer" and card is not None:
+            if key in ("s", "u") and not card.confirm_quit:
                 self.sure = key == "s"
-                self._hint()
-            elif key == "q" and self.card.confirm_quit:
-                self._wait_for("confirm")
-            else:
-                answer = parse(key, len(self.card.question.options))
-                if answer == QUIT:
+                self.hint()
+            elif key == "q":
+                if card.confirm_quit:
+                    self._wait_for("confirm")
+                else:
                     self._send(QUIT)
-                elif isinstance(answer, Answer):
+            elif key == "enter" and self.selected is not None:
+                self._send(f"{self.selected}")
+            elif len(key) == 1 and isinstance(
+                answer := parse(key, len(card.question.options)), Answer
+            ):
+                if card.confirm_quit:
+                    # As on the real exam, a choice can be changed until it is confirmed.
+                    self.selected = answer.index
+                    self.query_one("#options", Static).update(Options(card, {answer.index: "▸"}))
+                    self.hint()
+                else:
                     self._send(f"{answer.index}")
         elif self.waiting_for == "next" and key in ("enter", " ", "q"):
             self._send(QUIT if key == "q" else NEXT)

@@ -80,6 +80,8 @@ def exam(folder: Path, cols: int, rows: int, rng: random.Random, out: list[str])
             if n == 0:
                 out.append(framed(term, f"exam --seed {seed}, question 1, {cols}x{rows}"))
             term.send(rng.choice("abcd"))
+            term.wait_for("Enter: confirm")
+            term.send("\r")
         term.wait_for("Question 4 of 10")
         term.send("q")
         term.wait_for("End the exam?")
