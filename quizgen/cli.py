@@ -61,11 +61,14 @@ def _catalog(data_dir: Path | None) -> Catalog:
 
 
 def _choose(option: str, given: tuple[str, ...], known: Mapping[str, str]) -> tuple[str, ...]:
-    """`given` as ids: each value is an id or, in any case, a name as the screens show it
-    (`known` maps id -> name)."""
+    """`given` as ids: each value is an id or, in any case, a name as the screens show it,
+    or the unique beginning of one (`known` maps id -> name)."""
     spellings = {s.casefold(): k for k, name in known.items() for s in (k, name)}
     chosen = []
     for value in given:
+        starting = {k for s, k in spellings.items() if s.startswith(value.casefold())}
+        if value.casefold() not in spellings and len(starting) == 1:
+            value = starting.pop()  # a name's unique beginning ("anatomy") will do
         if value.casefold() not in spellings:
             listed = "\n".join(
                 f"  {k}" + (f"  ({name})" if name != k else "") for k, name in known.items()
@@ -389,17 +392,18 @@ def _filters(catalog: Catalog, given: tuple[tuple[str, ...], ...]) -> Filters:
 @overload
 def _store(progress_dir: Path | None) -> Store: ...
 @overload
-def _store(progress_dir: Path | None, read_only: bool) -> Store | None: ...
-def _store(progress_dir: Path | None, read_only: bool = False) -> Store | None:
-    """The progress store, or (read-only) None after saying there is no progress yet."""
+def _store(progress_dir: Path | None, read_only: bool, nothing: str = "") -> Store | None: ...
+def _store(progress_dir: Path | None, read_only: bool = False, nothing: str = "") -> Store | None:
+    """The progress store, or (read-only) None after saying there is no progress yet
+    (`nothing`, or the store's own words)."""
     import shlex
 
     from quizgen.progress.store import NoProgress, ProgressError, Store
 
     try:
         store = Store(progress_dir, read_only=read_only)
-    except NoProgress as nothing:
-        click.echo(str(nothing))
+    except NoProgress as none_yet:
+        click.echo(nothing or str(none_yet))
         return None
     except ProgressError as err:
         raise click.ClickException(str(err)) from None
@@ -563,14 +567,15 @@ def exam(
 
     catalog = _catalog(data_dir)
     seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
+    why_fewer = ""
     if count is None:
         count = min(EXAM_ITEMS, largest(catalog, seed=seed))
         if count < EXAM_ITEMS:
-            click.echo(
+            why_fewer = (
                 f"The bank holds {count} items that repeat no fact, stem or option, so this "
-                f"exam has {count} items, not {EXAM_ITEMS}.",
-                err=True,
+                f"exam has {count} items, not {EXAM_ITEMS}."
             )
+            click.echo(why_fewer, err=True)
     if minutes is None:
         minutes = EXAM_MINUTES * count / EXAM_ITEMS
     try:
@@ -585,7 +590,9 @@ def exam(
         questions = quiz.variants[0].questions
         try:
             result = study(
-                lambda face: exams.run(questions, minutes, pass_mark, store, face), color, out
+                lambda face: exams.run(questions, minutes, pass_mark, store, face, why_fewer),
+                color,
+                out,
             )
             if result is None:
                 out.print("The exam was not started.")
@@ -700,12 +707,13 @@ def history(data_dir: Path | None, progress_dir: Path | None) -> None:
 
     catalog = _catalog(data_dir)
     out = _report_console()
-    store = _store(progress_dir, read_only=True)
+    store = _store(progress_dir, read_only=True, nothing="No exams yet: `quizgen exam` takes one.")
     if store is None:
         return
     try:
         for line in exam_history.lines(store.exams(), {a.id: a.name for a in catalog.areas}):
-            out.print(line, no_wrap=True, overflow="ellipsis")
+            table_row = line.startswith("  ")
+            out.print(line, no_wrap=table_row, overflow="ellipsis" if table_row else "fold")
     finally:
         store.close()
 

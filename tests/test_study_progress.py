@@ -141,7 +141,7 @@ def test_stats_fit_one_screen_and_name_questions_not_ids(tmp_path: Path, items: 
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) <= 24 and max(map(len, lines)) <= 60, result.stdout
-    for start in ("Due today:", "Remembered:", "Streak:", "Last 30 days:"):
+    for start in ("Due today:", "Retention:", "Streak:", "Last 30 days:"):
         assert any(line.startswith(start) for line in lines), start
     assert "Weakest MBLEx areas:" in lines and "Weakest categories:" in lines
     spark = next(line for line in lines if line.startswith("Last 30 days:"))
@@ -189,9 +189,9 @@ def test_stats_reads_a_folder_it_may_not_write(tmp_path: Path, items: list[Item]
 
 
 def test_stats_and_history_before_any_progress(tmp_path: Path) -> None:
-    for command in ("stats", "history"):
+    for command, next_step in (("stats", "quizgen drill"), ("history", "quizgen exam")):
         result = quizgen([command, "--progress-dir", str(tmp_path / "none")])
-        assert result.returncode == 0 and "quizgen drill" in result.stdout
+        assert result.returncode == 0 and next_step in result.stdout
         assert not (tmp_path / "none").exists()  # nothing made just by looking
 
 
@@ -219,8 +219,10 @@ def test_history_lists_exams_with_area_scores_and_trend(tmp_path: Path) -> None:
     assert "2 exams, 1 complete" in out  # one ended early: listed, but not in the trends
     assert re.search(r"11-01 \d\d:\d\d  FAIL    50%    5/10\n", out)
     assert re.search(r"11-08 \d\d:\d\d  PASS    80%    8/10  ended early\n", out)
-    assert "trends leave out exams ended early" in out
-    assert re.search(r"  25% +— +Kinesiology", out)
+    assert "Trends leave out exams ended early." in out
+    # Every exam's areas are shown, the one ended early marked; a trend needs complete ones.
+    assert re.search(r"   #1   #2\*     trend  area", out)
+    assert re.search(r"  25%   75% +— +Kinesiology", out)
 
 
 def test_history_trends_compare_complete_exams_with_enough_items(tmp_path: Path) -> None:
@@ -237,9 +239,9 @@ def test_history_trends_compare_complete_exams_with_enough_items(tmp_path: Path)
         )
     store.close()
     out = quizgen(["history", "--progress-dir", str(tmp_path)], env={"COLUMNS": "80"}).stdout
-    assert "score from the first complete to the last: +30 pts" in out
+    assert "score from the first complete one to the last: +30 pts" in out
     assert re.search(r"  25%   75% +\+50 pts  Kinesiology", out)
-    assert re.search(r"  67%    — +— +Pathology", out)  # one item: too few to compare
+    assert re.search(r"  67%  100% +— +Pathology", out)  # one item: too few to compare
 
 
 # -- feedback ----------------------------------------------------------------------------
@@ -253,33 +255,42 @@ def test_feedback_says_each_thing_once_for_every_item_and_choice(items: list[Ite
         for chosen in (None, *range(4)):
             for shown in (True, False):
                 said = feedback.lines(question, chosen, options_shown=shown)
-                labels = [line.label for line in said]
+                verdict = said[0].text
                 assert said[0].tone == ("right" if chosen == key else "wrong")
-                assert labels.count("Why") == 1
+                assert [line.label for line in said].count("Why") == 1
                 plain = {line.label: feedback._plain(line.text) for line in said if line.label}
                 for a, b in itertools.permutations(plain, 2):
-                    # No explanation repeats another; an option spelled out may recur in one.
-                    assert a in ("Answer", "You chose") or plain[a] not in plain[b], said
+                    assert plain[a] not in plain[b], said  # no explanation repeats another
                 everything = " ".join(plain.values())
                 assert feedback._plain(item.quote) in everything  # the evidence, at least once
                 if chosen != key:
-                    # The key's words are on the screen: in the options shown, or spelled out.
-                    assert shown or "Answer" in labels
-                    if "Answer" not in labels:
-                        assert feedback._plain(question.options[key]) in everything
-                    assert f"the answer is {feedback.letter(key)}." in said[0].text
+                    # The verdict names both options: by letter beside the options, in full
+                    # where they are not shown.
+                    answer = feedback.letter(key)
+                    if not shown:
+                        answer += f") {question.options[key]}"
+                    assert verdict.endswith(f"the answer is {answer}."), verdict
                 if chosen is not None and chosen != key and not shown:
-                    assert "You chose" in labels
+                    assert (
+                        f"you chose {feedback.letter(chosen)}) {question.options[chosen]}"
+                        in verdict
+                    )
 
 
 # -- the drill's counter -------------------------------------------------------------------
 
 
-def test_the_counter_counts_down_and_names_what_comes_back(items: list[Item]) -> None:
-    queue = items[:5]
-    assert drill.heading(0, queue[1:], set(), None) == "1 of 5"
-    assert drill.heading(1, queue[2:], {queue[4].id}, None) == "2 of 5 · 1 to relearn"
-    assert drill.heading(2, queue, set(), 4) == "3 of 4"  # the limit caps it
+def test_the_counter_keeps_its_total_and_marks_cards_that_come_back() -> None:
+    free = drill.Progress(planned=20, limit=None)
+    assert free.heading(False, 0) == "1 of 20"
+    free.answered, free.first_seen = 7, 6
+    assert free.heading(False, 3) == "7 of 20 · 3 more to relearn"
+    assert free.heading(True, 2) == "again (after 6 of 20) · a card you missed · 2 more to relearn"
+    capped = drill.Progress(planned=5, limit=5)  # the limit the plan fills counts answers
+    capped.answered = 3
+    assert capped.heading(True, 1) == "4 of 5 · a card you missed · 1 more to relearn"
+    short = drill.Progress(planned=3, limit=10)  # fewer cards than the limit: counted as cards
+    assert short.heading(False, 0) == "1 of 3"
 
 
 # -- Ctrl-C --------------------------------------------------------------------------------

@@ -64,14 +64,27 @@ def plan(
     return queue[:limit] if limit is not None else queue
 
 
-def heading(answered: int, queue: Sequence[Item], again: set[str], limit: int | None) -> str:
-    """ "7 of 20 · 3 to relearn": this card, the answers the session will take as things stand
-    (an item answered wrong comes back, so the second figure can grow), and how many items
-    answered wrong are waiting to come back; it goes down as they are answered right."""
-    total = answered + 1 + len(queue)
-    total = total if limit is None else min(total, limit)
-    coming_back = sum(1 for i in queue if i.id in again)
-    return f"{answered + 1} of {total}" + (f" · {coming_back} to relearn" if coming_back else "")
+@dataclass
+class Progress:
+    """Where the session is, for the card's top line. Its totals do not move: with a limit
+    that the plan fills, every answer counts toward it ("7 of 20"); otherwise the planned
+    cards are counted and a card that comes back again is marked as such."""
+
+    planned: int
+    limit: int | None
+    answered: int = 0
+    first_seen: int = 0  # planned cards shown so far
+
+    def heading(self, is_again: bool, waiting: int) -> str:
+        if self.limit is not None and self.planned >= self.limit:
+            head = f"{self.answered + 1} of {self.limit}"
+        elif is_again:
+            head = f"again (after {self.first_seen} of {self.planned})"
+        else:
+            head = f"{self.first_seen + 1} of {self.planned}"
+        if is_again:
+            head += " · a card you missed"
+        return head + (f" · {waiting} more to relearn" if waiting else "")
 
 
 def run(
@@ -86,7 +99,8 @@ def run(
     """Ask the planned items, and those that come back to be relearnt, until the queue is
     empty, the limit is reached, q, or Ctrl-C. Every answer is saved as it is given."""
     summary = Summary()
-    again: set[str] = set()
+    progress = Progress(planned=len(queue), limit=limit)
+    again: set[str] = set()  # missed this session, not yet answered right
     shuffle = random.Random()
     try:
         # The limit counts answers: an item relearnt in the session comes back, but not past it.
@@ -96,7 +110,9 @@ def run(
             question = arrange(
                 item, options, shuffle.randrange(options), summary.answered + 1, shuffle
             )
-            shown = Card(heading(summary.answered, queue, again, limit), question)
+            is_again = item.id in again
+            waiting = sum(1 for i in queue if i.id in again)
+            shown = Card(progress.heading(is_again, waiting), question)
             answer = face.ask(shown)
             if not isinstance(answer, Answer):
                 break
@@ -104,6 +120,8 @@ def run(
             chosen = question.options[answer.index]
             schedule.answer(item, correct, answer.confident, chosen, clock())
             summary.answered += 1
+            progress.answered += 1
+            progress.first_seen += not is_again
             summary.correct += correct
             summary.by_category[item.category] += 1
             summary.right_by_category[item.category] += correct
@@ -136,10 +154,12 @@ def show_summary(
             right = summary.right_by_category[category]
             out.print(f"  {labels.get(category, category)}: {right} of {count}")
     if summary.to_relearn:
+        them = "it" if summary.to_relearn == 1 else "them"
         out.print(
             f"Still to relearn: {plural(summary.to_relearn, 'item')} you missed and have not "
-            "yet answered right; the next drill starts with them."
+            f"yet answered right; run the drill again in a minute to finish {them}."
         )
+        return
     now = datetime.now(UTC)
     upcoming = sorted(c.due for c in schedule.cards.values())
     due_now = sum(due <= now for due in upcoming)

@@ -75,6 +75,7 @@ def run(
     pass_mark: float,
     store: Store,
     face: Face,
+    note: str = "",
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     timer: Callable[[], float] = time.monotonic,
 ) -> ExamResult | None:
@@ -85,6 +86,7 @@ def run(
         f"{len(questions)} questions in {duration_text(minutes)}; pass mark {pass_mark:g}%. "
         "Forward only: no going back and no feedback until the end. Questions not answered "
         "when time runs out count as wrong. The clock starts when you do."
+        + (f" {note}" if note else "")
     )
     if not face.begin("Mock MBLEx", intro):
         return None
@@ -187,8 +189,30 @@ def number_ranges(numbers: list[int]) -> str:
 
 
 def show(result: ExamResult, areas: dict[str, str], labels: dict[str, str], out: Console) -> None:
-    """The missed questions first, then the score and the diagnosis, so that what decides
-    what to study next is what stays on the screen."""
+    """The score and the diagnosis first, then every question answered wrong, then the score
+    and what to work on once more, so that they are on the screen at the end too."""
+    out.print()
+    out.print(_score_line(result), style="bold green" if result.passed else "bold red")
+    for title, table, names in (
+        ("By MBLEx content area", result.by_area, areas),
+        ("By category", result.by_category, labels),
+    ):
+        out.print(f"{title}, right of those answered (weakest first):")
+        ranked = sorted(table.items(), key=lambda kv: _rank(kv[1], names.get(kv[0], kv[0])))
+        for key, (right, answered, _) in ranked:
+            if answered:
+                out.print(
+                    f"  {verdict(right, answered):<10} {right:>3}/{answered:<3} "
+                    f"{names.get(key, key)}",
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
+        unreached = sum(1 for _, answered, _ in table.values() if not answered)
+        if unreached:
+            out.print(f"  and {unreached} not reached")
+    advice = _next_area(result, areas)
+    if advice:
+        out.print(advice)
     wrong = [(q, chose) for q, chose in result.missed if chose is not None]
     if wrong:
         out.print()
@@ -204,38 +228,41 @@ def show(result: ExamResult, areas: dict[str, str], labels: dict[str, str], out:
     unanswered = [q.number for q, chose in result.missed if chose is None]
     if unanswered:
         out.print(f"Not answered ({len(unanswered)}): questions {number_ranges(unanswered)}.")
-    out.print()
-    outcome = "PASS" if result.passed else "FAIL"
-    out.print(
-        f"{outcome}: {result.right} of {result.total} right ({result.right / result.total:.0%}; "
-        f"pass mark {result.pass_mark:g}%), {result.answered} answered"
+    if wrong or unanswered:
+        out.print()
+        out.print(_score_line(result) + " (by area: above)", style="bold")
+        if advice:
+            out.print(advice)
+
+
+def _score_line(result: ExamResult) -> str:
+    return (
+        f"{'PASS' if result.passed else 'FAIL'}: {result.right} of {result.total} right "
+        f"({result.right / result.total:.0%}; pass mark {result.pass_mark:g}%), "
+        f"{result.answered} answered"
         + (", time ran out" if result.timed_out else "")
-        + (", ended early" if result.ended_early else ""),
-        style="bold green" if result.passed else "bold red",
+        + (", ended early" if result.ended_early else "")
     )
-    for title, table, names in (
-        ("By MBLEx content area", result.by_area, areas),
-        ("By category", result.by_category, labels),
-    ):
-        out.print(f"{title}, right of those answered (weakest first):")
-        ranked = sorted(table.items(), key=lambda kv: (_share(kv[1]), names.get(kv[0], kv[0])))
-        for key, (right, answered, _) in ranked:
-            out.print(
-                f"  {verdict(right, answered):<10} {right:>3}/{answered:<3} {names.get(key, key)}",
-                no_wrap=True,
-                overflow="ellipsis",
-            )
-    weakest = [
-        area
-        for area, (right, answered, _) in sorted(
-            result.by_area.items(), key=lambda kv: _share(kv[1])
-        )
-        if verdict(right, answered) in ("poor", "borderline")
-    ]
-    if weakest:
-        out.print(f"To work on next: quizgen drill --area {weakest[0]}")
 
 
-def _share(tally: Tally) -> float:
+def _rank(tally: Tally, name: str) -> tuple[int, float, str]:
+    """Weakest first: areas with enough answers by their share right, then those with too
+    few, each by share and then by name."""
     right, answered, _ = tally
-    return right / answered if answered >= FEW else 2.0  # too few to judge: listed last
+    return (answered < FEW, right / answered if answered else 1.0, name)
+
+
+def _next_area(result: ExamResult, areas: dict[str, str]) -> str:
+    """The area to drill next: the weakest judged one, else (an exam ended early or a short
+    one) the weakest with any wrong answer, saying how little it rests on."""
+    ranked = sorted(result.by_area.items(), key=lambda kv: _rank(kv[1], kv[0]))
+    for area, (right, answered, _) in ranked:
+        if verdict(right, answered) in ("poor", "borderline"):
+            return f"To work on next: quizgen drill --area {area}"
+    for area, (right, answered, _) in ranked:
+        if answered and right < answered:
+            return (
+                f"To work on next (from only {answered} answer{'s' if answered > 1 else ''} "
+                f"in {areas.get(area, area)}): quizgen drill --area {area}"
+            )
+    return ""

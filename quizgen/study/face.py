@@ -32,6 +32,10 @@ class Card:
     deadline: float | None = None  # the exam's end on time.monotonic(), shown ticking
     confirm_quit: bool = False  # an exam asks before q ends it
 
+    @property
+    def options(self) -> int:
+        return len(self.question.options)
+
 
 class Face(Protocol):
     def begin(self, title: str, text: str) -> bool:

@@ -18,7 +18,7 @@ _SENTENCE_END = re.compile(r"(?<!vs\.)(?<!e\.g\.)(?<=[.!?])\s+(?=[A-Z\"\u201c])"
 
 @dataclass(frozen=True)
 class Line:
-    label: str  # "" for the verdict; "You chose", "Answer", "Why not b", "Why", "Source"
+    label: str  # "" for the verdict; "Why not b", "Why", "Source"
     text: str
     tone: str = ""  # "right" or "wrong" on the verdict
 
@@ -28,24 +28,24 @@ def letter(index: int) -> str:
 
 
 def lines(question: Question, chosen: int | None, *, options_shown: bool) -> tuple[Line, ...]:
-    """What to say after `chosen` (None: not answered). Without `options_shown` (a list of
-    missed questions, say) the chosen option and the key are spelled out; with them, the key
-    is spelled out only where the rationale does not state it."""
+    """What to say after `chosen` (None: not answered). With `options_shown` the options are
+    on the screen (marked ✓ and ✗ on the full screen), so the verdict names only letters;
+    without (a list of missed questions, say) it spells out both options."""
     key, item = question.key_index, question.item
-    rationale = _plain(item.rationale)
+    options = question.options
     if chosen == key:
         said = [Line("", "Right.", "right")]
-    elif chosen is None:
-        said = [Line("", f"Not answered: the answer is {letter(key)}.", "wrong")]
     else:
-        verdict = f"Not right: you chose {letter(chosen)}; the answer is {letter(key)}."
-        said = [Line("", verdict, "wrong")]
-    if chosen is not None and chosen != key and not options_shown:
-        said.append(Line("You chose", f"{letter(chosen)}) {question.options[chosen]}"))
-    if chosen != key and (not options_shown or _plain(question.options[key]) not in rationale):
-        said.append(Line("Answer", f"{letter(key)}) {question.options[key]}"))
+        answer = f"{letter(key)}" if options_shown else f"{letter(key)}) {options[key]}"
+        given = (
+            "Not answered"
+            if chosen is None
+            else f"Not right: you chose {letter(chosen)}"
+            + ("" if options_shown else f") {options[chosen]}")
+        )
+        said = [Line("", f"{given}; the answer is {answer}.", "wrong")]
     if chosen is not None and chosen != key:
-        reason = _untold(question.reasons[chosen], rationale)
+        reason = _untold(question.reasons[chosen], _plain(item.rationale))
         if reason:
             said.append(Line(f"Why not {letter(chosen)}", reason))
     said.append(Line("Why", item.rationale))

@@ -41,37 +41,49 @@ def trend(shares: Sequence[float | None]) -> str:
 def lines(
     exams: Sequence[tuple[datetime, Mapping[str, Any]]], areas: Mapping[str, str]
 ) -> list[str]:
+    """The history's lines: table rows start with two spaces (printed whole, cut to the
+    width), the rest is prose (wrapped)."""
     if not exams:
         return ["No exams taken yet: `quizgen exam` starts one."]
-    complete = [(t, e) for t, e in exams if not ended_early(e)]
-    overall = trend([e["right"] / e["total"] for _, e in complete if e["total"]])
+    numbered = list(enumerate(exams, 1))
+    complete = [(n, t, e) for n, (t, e) in numbered if not ended_early(e)]
+    overall = trend([e["right"] / e["total"] for _, _, e in complete if e["total"]])
     out = [
         f"{len(exams)} exam{'s' if len(exams) != 1 else ''}, {len(complete)} complete"
-        + (f"; score from the first complete to the last: {overall}" if overall != "—" else "")
-        + ("; trends leave out exams ended early" if len(complete) < len(exams) else "")
+        + (f"; score from the first complete one to the last: {overall}" if overall != "—" else "")
+        + (". Trends leave out exams ended early." if len(complete) < len(exams) else ".")
     ]
-    listed = exams[-LISTED:]
-    if len(listed) < len(exams):
-        out.append(f"The last {len(listed)}:")
-    out.append("  Taken        Result Score  Right")
-    for taken, e in listed:
+    listed = numbered[-LISTED:]
+    out.append("  #   Taken        Result Score  Right")
+    for n, (taken, e) in listed:
         share = e["right"] / e["total"] if e["total"] else 0.0
         notes = [
             *(["time ran out"] if e.get("timed_out") else []),
             *(["ended early"] if ended_early(e) else []),
         ]
         row = (
-            f"  {taken.astimezone():%m-%d %H:%M}  {'PASS' if e['passed'] else 'FAIL':<6} "
+            f"  {n:<3} {taken.astimezone():%m-%d %H:%M}  {'PASS' if e['passed'] else 'FAIL':<6} "
             f"{share:>4.0%}  {e['right']:>3}/{e['total']:<3} {', '.join(notes)}"
         )
         out.append(row.rstrip())
-    recent = complete[-SHOWN:]
-    if not recent:
-        return out
-    out.append(f"By MBLEx area, complete exams, oldest first ({FEW}+ items to compare):")
-    out.append("  " + " ".join(f"{t.astimezone():%m-%d}" for t, _ in recent) + "   trend    area")
-    for area in sorted({a for _, e in recent for a in e["by_area"]}, key=lambda a: areas.get(a, a)):
-        shares = [_share(e["by_area"][area]) if area in e["by_area"] else None for _, e in recent]
-        cells = " ".join("   — " if s is None else f"{s:>5.0%}" for s in shares)
-        out.append(f"  {cells}  {trend(shares):>8}  {areas.get(area, area)}")
+    recent = numbered[-SHOWN:]
+    out.append(
+        f"By MBLEx area, exams #{recent[0][0]}-#{recent[-1][0]} (right of asked; a trend needs "
+        f"{FEW}+ items and complete exams; * ended early):"
+    )
+    out.append(
+        "  "
+        + " ".join(f"{f'#{n}' + ('*' if ended_early(e) else ''):>5}" for n, (_, e) in recent)
+        + "     trend  area"
+    )
+    for area in sorted(
+        {a for _, (_, e) in recent for a in e["by_area"]}, key=lambda a: areas.get(a, a)
+    ):
+        cells = []
+        shares = []
+        for _, (_, e) in recent:
+            pair = e["by_area"].get(area)
+            cells.append("    —" if pair is None or not pair[1] else f"{pair[0] / pair[1]:>5.0%}")
+            shares.append(None if pair is None or ended_early(e) else _share(pair))
+        out.append(f"  {' '.join(cells)}  {trend(shares):>8}  {areas.get(area, area)}")
     return out

@@ -54,7 +54,10 @@ class PlainFace:
         out.print(heading(card), style="dim")
         out.print(card.question.item.stem)
         out.print(Options(card))
-        prompt = "Answer (s/u for sure/unsure first if you like; q quits): "
+        if card.confirm_quit:
+            prompt = f"Answer a-{last_letter(card.options)} (q, then y, ends the exam): "
+        else:
+            prompt = "Answer (s/u for sure/unsure first if you like; q quits): "
         while True:
             out.print(prompt, end="")
             out.file.flush()

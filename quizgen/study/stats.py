@@ -19,6 +19,7 @@ SPARKS = "▁▂▃▄▅▆▇█"
 DAYS = 30
 WEAKEST = 3  # rows per weak-spot list
 MIN_ANSWERS = 3  # a share of fewer answers says little
+MIN_RETENTION = 20  # reviews of learned items before their share right means anything
 
 
 def streak(days: set[date], today: date) -> int:
@@ -75,14 +76,20 @@ def lines(
     due_week = sum(d < end_of_today + timedelta(days=6) for d in dues)
     out = [f"Due today: {due_today} · this week: {due_week} · items seen: {len(dues)}"]
     mature = [r for r in reviews if r.state_before == int(State.Review)]
-    if mature:
+    if len(mature) >= MIN_RETENTION:
         kept = sum(r.correct for r in mature)
-        share = kept / len(mature)
-        out.append(f"Remembered: {share:.0%} of {len(mature)} reviews of items already learned")
+        out.append(f"Retention: {kept / len(mature):.0%} right on items you had learned")
     else:
-        out.append("Remembered: no reviews yet of items already learned")
+        out.append(
+            f"Retention: shown after {MIN_RETENTION} reviews of learned items "
+            f"({len(mature)} so far)"
+        )
     per_day = Counter(r.reviewed_at.astimezone().date() for r in reviews)
-    out.append(f"Streak: {streak(set(per_day), today)} day(s) · {len(reviews)} reviews in all")
+    days = streak(set(per_day), today)
+    out.append(
+        f"Streak: {days} day{'' if days == 1 else 's'} · {len(reviews)} drill answers "
+        "(exams: quizgen history)"
+    )
     counts = [per_day.get(today - timedelta(days=n), 0) for n in range(DAYS - 1, -1, -1)]
     out.append(f"Last {DAYS} days: {sparkline(counts)} (most {max(counts)} a day)")
     for title, key, names in (
