@@ -268,13 +268,12 @@ def test_feedback_says_each_thing_once_for_every_item_and_choice(items: list[Ite
                     # where they are not shown.
                     answer = feedback.letter(key)
                     if not shown:
-                        answer += f") {question.options[key]}"
+                        answer += f") {question.options[key].rstrip('.')}"
                     assert verdict.endswith(f"the answer is {answer}."), verdict
+                    assert ".." not in verdict and ".;" not in verdict
                 if chosen is not None and chosen != key and not shown:
-                    assert (
-                        f"you chose {feedback.letter(chosen)}) {question.options[chosen]}"
-                        in verdict
-                    )
+                    chose = question.options[chosen].rstrip(".")
+                    assert f"you chose {feedback.letter(chosen)}) {chose};" in verdict
 
 
 # -- the drill's counter -------------------------------------------------------------------

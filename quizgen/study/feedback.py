@@ -36,14 +36,13 @@ def lines(question: Question, chosen: int | None, *, options_shown: bool) -> tup
     if chosen == key:
         said = [Line("", "Right.", "right")]
     else:
-        answer = f"{letter(key)}" if options_shown else f"{letter(key)}) {options[key]}"
-        given = (
-            "Not answered"
-            if chosen is None
-            else f"Not right: you chose {letter(chosen)}"
-            + ("" if options_shown else f") {options[chosen]}")
-        )
-        said = [Line("", f"{given}; the answer is {answer}.", "wrong")]
+
+        def named(n: int) -> str:
+            # A sentence-long option keeps its words but not its full stop, inside the verdict.
+            return letter(n) if options_shown else f"{letter(n)}) {options[n].rstrip('.')}"
+
+        given = "Not answered" if chosen is None else f"Not right: you chose {named(chosen)}"
+        said = [Line("", f"{given}; the answer is {named(key)}.", "wrong")]
     if chosen is not None and chosen != key:
         reason = _untold(question.reasons[chosen], _plain(item.rationale))
         if reason:
