@@ -597,10 +597,14 @@ def exam(
             if result is None:
                 out.print("The exam was not started.")
                 return
-            store.record_exam(datetime.now(UTC), result.as_dict())
+            if not result.answered:
+                out.print("Nothing was answered, so the exam is not kept.")
+                return
+            number = store.record_exam(datetime.now(UTC), result.as_dict())
         except ProgressError as err:
             raise click.ClickException(str(err)) from None
         exams.show(result, dict(quiz.area_names), dict(quiz.category_labels), out)
+        out.print(f"This is exam {number}: `quizgen history --exam {number}` shows it again.")
     finally:
         store.close()
 
@@ -642,7 +646,7 @@ def stats(data_dir: Path | None, progress_dir: Path | None, optimize: bool) -> N
             datetime.now(UTC),
             areas={a.id: a.name for a in catalog.areas},
             categories=dict(catalog.categories),
-            stems={i.id: i.stem for i in catalog.bank.items},
+            questions={i.id: (i.stem, i.key) for i in catalog.bank.items},
             width=out.width,
         ):
             out.print(line, no_wrap=True, overflow="ellipsis")
@@ -695,13 +699,17 @@ def _optimize(store: Store, out: Console) -> None:
 @main.command()
 @DATA_OPTION
 @_all(PROGRESS_DIR_OPTIONS)
-def history(data_dir: Path | None, progress_dir: Path | None) -> None:
+@click.option(
+    "--exam", "number", type=click.IntRange(1), help="Show this exam again, with what you missed."
+)
+def history(data_dir: Path | None, progress_dir: Path | None, number: int | None) -> None:
     """Your mock exams: date, pass or fail, score, and each MBLEx area's score over the last
     five exams with its trend.
 
     \b
-    Example:
+    Examples:
         quizgen history
+        quizgen history --exam 3
     """
     from quizgen.study import history as exam_history
 
@@ -711,11 +719,23 @@ def history(data_dir: Path | None, progress_dir: Path | None) -> None:
     if store is None:
         return
     try:
-        for line in exam_history.lines(store.exams(), {a.id: a.name for a in catalog.areas}):
-            table_row = line.startswith("  ")
-            out.print(line, no_wrap=table_row, overflow="ellipsis" if table_row else "fold")
+        exams, areas = store.exams(), {a.id: a.name for a in catalog.areas}
     finally:
         store.close()
+    if number is not None:
+        if number > len(exams):
+            raise click.BadParameter(
+                f"your history has {len(exams)} exam{'' if len(exams) == 1 else 's'}",
+                param_hint="'--exam'",
+            )
+        taken, result = exams[number - 1]
+        items = {i.id: i for i in catalog.bank.items}
+        for line in exam_history.exam_lines(number, taken, result, areas, items):
+            out.print(line)
+        return
+    for line in exam_history.lines(exams, areas):
+        table_row = line.startswith("  ")
+        out.print(line, no_wrap=table_row, overflow="ellipsis" if table_row else "fold")
 
 
 def _report_console() -> Console:

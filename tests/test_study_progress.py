@@ -25,7 +25,7 @@ from quizgen.progress.optimize import MIN_REVIEWS, fit
 from quizgen.progress.schedule import Schedule, personal_parameters
 from quizgen.progress.store import Store
 from quizgen.quiz import arrange
-from quizgen.study import drill, feedback
+from quizgen.study import drill, feedback, stats
 
 QUIZGEN = [sys.executable, "-m", "quizgen"]
 
@@ -151,8 +151,11 @@ def test_stats_fit_one_screen_and_name_questions_not_ids(tmp_path: Path, items: 
     missed = [line for line in lines[sure + 1 :] if not line.startswith("Schedule:")]
     firsts = [m for m in missed if re.match(r"  \d+\u00d7 ", m)]
     assert len(firsts) == 3 and len(missed) <= 6
-    stems = {i.stem[:20] for i in items}
-    assert all(m.split("\u00d7 ", 1)[1][:20] in stems for m in firsts)
+    # Each by what it asks (a case's last sentence), so that alike stories stay apart.
+    asked = {stats.asked(i.stem)[:20] for i in items}
+    assert all(m.split("\u00d7 ", 1)[1][:20] in asked for m in firsts)
+    entries = "\n".join(missed).split("\u00d7 ")[1:]
+    assert len(set(entries)) == len(entries) == 3
     assert all(m.startswith("     ") for m in missed if m not in firsts)
 
 
@@ -216,13 +219,11 @@ def test_history_lists_exams_with_area_scores_and_trend(tmp_path: Path) -> None:
     result = quizgen(["history", "--progress-dir", str(tmp_path)], env={"COLUMNS": "80"})
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "2 exams, 1 complete" in out  # one ended early: listed, but not in the trends
+    assert "2 exams. * = not in trends (ended early" in out
     assert re.search(r"11-01 \d\d:\d\d  FAIL    50%    5/10\n", out)
-    assert re.search(r"11-08 \d\d:\d\d  PASS    80%    8/10  ended early\n", out)
-    assert "Trends leave out exams ended early." in out
-    # Every exam's areas are shown, the one ended early marked; a trend needs complete ones.
-    assert re.search(r"   #1   #2\*     trend  area", out)
-    assert re.search(r"  25%   75% +— +Kinesiology", out)
+    assert re.search(r"  2\*   11-08 \d\d:\d\d  PASS    80%    8/10  ended early\n", out)
+    # The area table compares the exams that count; `--exam 2` shows the other.
+    assert re.search(r"   #1     trend  area\n    25%         —  Kinesiology", out)
 
 
 def test_history_trends_compare_complete_exams_with_enough_items(tmp_path: Path) -> None:
@@ -239,7 +240,7 @@ def test_history_trends_compare_complete_exams_with_enough_items(tmp_path: Path)
         )
     store.close()
     out = quizgen(["history", "--progress-dir", str(tmp_path)], env={"COLUMNS": "80"}).stdout
-    assert "score from the first complete one to the last: +30 pts" in out
+    assert "score from the first counted to the last: +30 pts" in out
     assert re.search(r"  25%   75% +\+50 pts  Kinesiology", out)
     assert re.search(r"  67%  100% +— +Pathology", out)  # one item: too few to compare
 
@@ -314,3 +315,22 @@ def test_ctrl_c_while_loading_ends_quietly(tmp_path: Path, command: list[str]) -
         _, err = child.communicate("a\n", timeout=60)
         assert "Traceback" not in err and "KeyboardInterrupt" not in err, (wait, err)
         assert child.returncode in (0, 1, 130, -signal.SIGINT), (wait, child.returncode)
+
+
+def test_an_exam_can_be_seen_again_and_one_with_no_answer_is_not_kept(tmp_path: Path) -> None:
+    folder = ["--progress-dir", str(tmp_path)]
+    exam = ["exam", *folder, "-n", "10", "--seed", "3", "--no-color"]
+    empty = quizgen(exam, input="q\ny\n")
+    assert "Nothing was answered, so the exam is not kept." in empty.stdout
+    taken = quizgen(exam, input="a\nb\nq\ny\n")
+    assert "This is exam 1: `quizgen history --exam 1` shows it again." in taken.stdout
+    again = quizgen(["history", *folder, "--exam", "1"], env={"COLUMNS": "80"})
+    assert again.returncode == 0, again.stderr
+    assert re.match(
+        r"Exam 1, \d{4}-\d\d-\d\d \d\d:\d\d: (PASS|FAIL), \d+ of 10 right", again.stdout
+    )
+    assert "2 answered, ended early" in again.stdout and "not reached" in again.stdout
+    missed = int(re.search(r"Missed or not answered \((\d+)\):", again.stdout)[1])  # type: ignore[index]
+    assert missed >= 8 and again.stdout.count("\n  Answer: ") == missed
+    beyond = quizgen(["history", *folder, "--exam", "2"])
+    assert beyond.returncode == 2 and "--exam" in beyond.stderr and "Traceback" not in beyond.stderr

@@ -319,13 +319,15 @@ class Store:
                 )
         return card
 
-    def record_exam(self, taken_at: datetime, result: dict[str, object]) -> None:
+    def record_exam(self, taken_at: datetime, result: dict[str, object]) -> int:
+        """Keep an exam's result; its number in the history (1 for the first)."""
         try:
             with self._transaction():
                 self.db.execute(
                     "INSERT INTO exams (taken_at, result) VALUES (?, ?)",
                     (taken_at.isoformat(), json.dumps(result, sort_keys=True)),
                 )
+                return int(self.db.execute("SELECT count(*) FROM exams").fetchone()[0])
         except sqlite3.OperationalError as err:
             raise ProgressError(
                 f"the exam's result could not be saved to {self.path} ({err}; is the disk "

@@ -84,7 +84,12 @@ class Progress:
             head = f"{self.first_seen + 1} of {self.planned}"
         if is_again:
             head += " · a card you missed"
-        return head + (f" · {waiting} more to relearn" if waiting else "")
+        if not waiting:
+            return head
+        last = self.limit is not None and self.answered + 1 >= self.limit
+        return head + (
+            f" · {waiting} to relearn next time" if last else f" · {waiting} more to relearn"
+        )
 
 
 def run(

@@ -230,7 +230,7 @@ def show(result: ExamResult, areas: dict[str, str], labels: dict[str, str], out:
         out.print(f"Not answered ({len(unanswered)}): questions {number_ranges(unanswered)}.")
     if wrong or unanswered:
         out.print()
-        out.print(_score_line(result) + " (by area: above)", style="bold")
+        out.print(_score_line(result), style="bold")
         if advice:
             out.print(advice)
 

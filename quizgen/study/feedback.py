@@ -12,8 +12,11 @@ from quizgen.quiz import LETTERS, Question
 
 # How an option's reason names its source before saying what the source says.
 _PREAMBLE = re.compile(r'^"[^"]+" says of [^:]+:\s*')
-# A sentence ends at . ! or ? before a capital or a quotation mark, not after "vs." or "e.g."
-_SENTENCE_END = re.compile(r"(?<!vs\.)(?<!e\.g\.)(?<=[.!?])\s+(?=[A-Z\"\u201c])")
+# A sentence ends at . ! or ? (or one inside a closing quotation mark) before a capital or an
+# opening quotation mark; not after "vs." or "e.g."
+_SENTENCE_END = re.compile(
+    r"(?<!vs\.)(?<!e\.g\.)(?:(?<=[.!?])|(?<=[.!?]\u201d))\s+(?=[A-Z\"\u201c])"
+)
 
 
 @dataclass(frozen=True)
@@ -56,16 +59,16 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
+def sentences(text: str) -> list[str]:
+    return _SENTENCE_END.split(text)
+
+
 def _untold(reason: str, told: str) -> str:
     """The sentences of `reason` that `told` does not already say, after the words naming
     its source (kept when anything is left)."""
     preamble = _PREAMBLE.match(reason)
     lead = preamble.group(0) if preamble else ""
-    left = [
-        sentence
-        for sentence in _SENTENCE_END.split(reason[len(lead) :])
-        if _plain(sentence) not in told
-    ]
+    left = [sentence for sentence in sentences(reason[len(lead) :]) if _plain(sentence) not in told]
     return lead + " ".join(left) if left else ""
 
 

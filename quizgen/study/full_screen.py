@@ -14,18 +14,21 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from quizgen.study import feedback
 from quizgen.study.card_text import Options, feedback_text
 from quizgen.study.face import NEXT, QUIT, TIMEOUT, Answer, Card, heading, last_letter, parse
 from quizgen.study.feedback import Line, letter
 
 T = TypeVar("T")
 INTERRUPT = "interrupt"
+GLANCE = 0.3  # seconds after the feedback appears in which Enter does not yet skip it
 
 
 class CardView(VerticalScroll):
@@ -68,6 +71,8 @@ class StudyApp(App[None], Generic[T]):
         self.card: Card | None = None
         self.sure: bool | None = None
         self.selected: int | None = None  # an exam's chosen option, until Enter confirms it
+        self.spelled: Text | None = None  # the feedback with its verdict spelled out
+        self.shown_at = 0.0  # when the feedback appeared
         self.early: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -111,6 +116,15 @@ class StudyApp(App[None], Generic[T]):
         marks = {answer.index: "✗", key: "✓"}
         self.query_one("#options", Static).update(Options(card, marks))
         self.query_one("#feedback", Static).update(feedback_text(lines))
+        # Where the marked options will not fit on the screen with the feedback, its verdict
+        # spells them out (see _feedback_in_view).
+        self.spelled = feedback_text(
+            feedback.lines(card.question, answer.index, options_shown=False)[:1] + tuple(lines[1:])
+        )
+        # An Enter or Space typed before the feedback was on the screen (a letter and Enter,
+        # as the exam takes it) must not skip it.
+        self.early = [k for k in self.early if k not in ("enter", " ")]
+        self.shown_at = time.monotonic()
         self._wait_for("next")  # the card's new size then brings the feedback into view
 
     def laid_out(self) -> None:
@@ -130,6 +144,9 @@ class StudyApp(App[None], Generic[T]):
         if feedback.bottom - options.y <= room:
             card.scroll_to(y=max(0, feedback.bottom - room), animate=False)
         else:
+            if self.spelled is not None:
+                self.query_one("#feedback", Static).update(self.spelled)
+                self.spelled = None  # once: the new text lays out again and comes back here
             card.scroll_to(y=feedback.y, animate=False)
 
     def _wait_for(self, what: str) -> None:
@@ -172,14 +189,20 @@ class StudyApp(App[None], Generic[T]):
         parts: list[tuple[str, int]] = {
             "start": [("Enter: start", 9), ("q: cancel", 8)],
             "answer": [
-                (self._answer_keys(letters, exam), 9),
-                (below, 7),
+                (self._sure_said(), 3),
+                (self._answer_keys(letters), 9),
+                (below, 8),
                 (above, 5),
-                ("" if exam else "s/u first: sure/unsure", 4),
+                ("" if exam or self.sure is not None else "s/u first: sure/unsure", 4),
                 ("q: end exam" if exam else "q: quit", 6),
             ],
             "next": [("Enter or Space: next", 9), (below, 7), (above, 5), ("q: quit", 6)],
-            "confirm": [("End the exam? Unanswered count as wrong.", 9), ("y: end · n: go on", 8)],
+            "confirm": [
+                ("End the exam?", 9),
+                ("y: end", 9),
+                ("n: go on", 9),
+                ("unanswered count as wrong", 4),
+            ],
         }[what]
         parts = [(text, keep) for text, keep in parts if text]
         width = self.size.width - 2
@@ -187,13 +210,16 @@ class StudyApp(App[None], Generic[T]):
             parts.remove(min(parts, key=lambda part: part[1]))
         self.query_one("#keys", Static).update(" · ".join(t for t, _ in parts))
 
-    def _answer_keys(self, letters: str, exam: bool) -> str:
+    def _answer_keys(self, letters: str) -> str:
         if self.selected is not None:
             return f"Enter: confirm {letter(self.selected)} · {letters}: change"
-        if self.sure is not None:
-            said, other = ("Sure", "u") if self.sure else ("Unsure", "s")
-            return f"{said} ({other} to change) · {letters}: answer"
         return f"{letters}: answer"
+
+    def _sure_said(self) -> str:
+        if self.sure is None:
+            return ""
+        said, other = ("Sure", "u") if self.sure else ("Unsure", "s")
+        return f"{said} ({other} to change)"
 
     def _tick(self) -> None:
         if self.card is not None:
@@ -239,6 +265,8 @@ class StudyApp(App[None], Generic[T]):
                 else:
                     self._send(f"{answer.index}")
         elif self.waiting_for == "next" and key in ("enter", " ", "q"):
+            if key != "q" and time.monotonic() - self.shown_at < GLANCE:
+                return  # an Enter hard on the answer's heels: the feedback was not yet read
             self._send(QUIT if key == "q" else NEXT)
         elif self.waiting_for == "confirm":
             if key == "y":

@@ -1,8 +1,8 @@
-"""`quizgen history`: past mock exams, newest last, and whether each MBLEx area is improving.
+"""`quizgen history`: past mock exams, newest last, and whether each MBLEx area is improving;
+`quizgen history --exam N`: one exam's result again, with the questions missed.
 
-Trends use only complete exams (answered to the last question, or to the end of the time): one
-ended early says little about what the student knows. An area's trend needs enough items at
-both ends to mean anything.
+Trends compare exams that say something: finished (not ended early), at least ten questions,
+and at least half of them answered. An area's trend needs enough items at both ends.
 """
 
 from __future__ import annotations
@@ -11,12 +11,16 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-SHOWN = 5  # complete exams in the per-area table: what fits 60 columns
-LISTED = 10  # exams listed
+from quizgen.bank.item import Item
+
+SHOWN = 5  # exams in the list and in the per-area table: what fits 60x20
 FEW = 3  # items in an area too few to compare
+SMALL = 10  # questions in an exam too few to compare
+
+Exam = Mapping[str, Any]
 
 
-def ended_early(exam: Mapping[str, Any]) -> bool:
+def ended_early(exam: Exam) -> bool:
     if "ended_early" in exam:
         return bool(exam["ended_early"])
     return bool(exam.get("abandoned")) or (
@@ -24,9 +28,20 @@ def ended_early(exam: Mapping[str, Any]) -> bool:
     )
 
 
-def _share(pair: Sequence[int]) -> float | None:
-    right, total = pair
-    return right / total if total >= FEW else None
+def comparable(exam: Exam) -> bool:
+    return (
+        not ended_early(exam) and exam["total"] >= SMALL and exam["answered"] >= exam["total"] / 2
+    )
+
+
+def area_share(exam: Exam, area: str) -> tuple[float, int] | None:
+    """The share right in `area` of the questions answered in it, and how many; None if
+    none was (the area was not reached, or not asked)."""
+    pair = exam["by_area"].get(area)
+    if pair is None:
+        return None
+    answered = exam.get("answered_by_area", {}).get(area, pair[1])
+    return (pair[0] / answered, answered) if answered else None
 
 
 def trend(shares: Sequence[float | None]) -> str:
@@ -38,52 +53,87 @@ def trend(shares: Sequence[float | None]) -> str:
     return "same" if change == 0 else f"{change:+d} pts"
 
 
-def lines(
-    exams: Sequence[tuple[datetime, Mapping[str, Any]]], areas: Mapping[str, str]
-) -> list[str]:
+def lines(exams: Sequence[tuple[datetime, Exam]], areas: Mapping[str, str]) -> list[str]:
     """The history's lines: table rows start with two spaces (printed whole, cut to the
     width), the rest is prose (wrapped)."""
     if not exams:
         return ["No exams taken yet: `quizgen exam` starts one."]
     numbered = list(enumerate(exams, 1))
-    complete = [(n, t, e) for n, (t, e) in numbered if not ended_early(e)]
-    overall = trend([e["right"] / e["total"] for _, _, e in complete if e["total"]])
+    counted = [(n, t, e) for n, (t, e) in numbered if comparable(e)]
+    overall = trend([e["right"] / e["total"] for _, _, e in counted])
+    listed = numbered[-SHOWN:]
     out = [
-        f"{len(exams)} exam{'s' if len(exams) != 1 else ''}, {len(complete)} complete"
-        + (f"; score from the first complete one to the last: {overall}" if overall != "—" else "")
-        + (". Trends leave out exams ended early." if len(complete) < len(exams) else ".")
+        f"{len(exams)} exam{'s' if len(exams) != 1 else ''}"
+        + (f", the last {len(listed)} here" if len(listed) < len(exams) else "")
+        + (f"; score from the first counted to the last: {overall}" if overall != "—" else "")
+        + f". * = not in trends (ended early, under {SMALL} questions, or under half answered)."
     ]
-    listed = numbered[-LISTED:]
-    out.append("  #   Taken        Result Score  Right")
+    out.append("  #    Taken        Result Score  Right")
     for n, (taken, e) in listed:
         share = e["right"] / e["total"] if e["total"] else 0.0
         notes = [
             *(["time ran out"] if e.get("timed_out") else []),
             *(["ended early"] if ended_early(e) else []),
         ]
+        mark = "" if comparable(e) else "*"
         row = (
-            f"  {n:<3} {taken.astimezone():%m-%d %H:%M}  {'PASS' if e['passed'] else 'FAIL':<6} "
-            f"{share:>4.0%}  {e['right']:>3}/{e['total']:<3} {', '.join(notes)}"
+            f"  {f'{n}{mark}':<4} {taken.astimezone():%m-%d %H:%M}  "
+            f"{'PASS' if e['passed'] else 'FAIL':<6} {share:>4.0%}  "
+            f"{e['right']:>3}/{e['total']:<3} {', '.join(notes)}"
         )
         out.append(row.rstrip())
-    recent = numbered[-SHOWN:]
+    recent = [(n, t, e) for n, t, e in counted][-SHOWN:] or [(n, t, e) for n, (t, e) in listed]
     out.append(
-        f"By MBLEx area, exams #{recent[0][0]}-#{recent[-1][0]} (right of asked; a trend needs "
-        f"{FEW}+ items and complete exams; * ended early):"
+        f"By MBLEx area, right of those answered (a trend needs {FEW}+ answers in an area); "
+        "`quizgen history --exam N` shows exam N again:"
     )
     out.append(
         "  "
-        + " ".join(f"{f'#{n}' + ('*' if ended_early(e) else ''):>5}" for n, (_, e) in recent)
+        + " ".join(f"{f'#{n}' + ('' if comparable(e) else '*'):>5}" for n, _, e in recent)
         + "     trend  area"
     )
-    for area in sorted(
-        {a for _, (_, e) in recent for a in e["by_area"]}, key=lambda a: areas.get(a, a)
-    ):
-        cells = []
-        shares = []
-        for _, (_, e) in recent:
-            pair = e["by_area"].get(area)
-            cells.append("    —" if pair is None or not pair[1] else f"{pair[0] / pair[1]:>5.0%}")
-            shares.append(None if pair is None or ended_early(e) else _share(pair))
+    asked = {a for _, _, e in recent for a in e["by_area"]}
+    for area in sorted(asked, key=lambda a: areas.get(a, a)):
+        cells, shares = [], []
+        for _, _, e in recent:
+            got = area_share(e, area)
+            cells.append("    —" if got is None else f"{got[0]:>5.0%}")
+            enough = got is not None and got[1] >= FEW and comparable(e)
+            shares.append(got[0] if enough and got is not None else None)
         out.append(f"  {' '.join(cells)}  {trend(shares):>8}  {areas.get(area, area)}")
+    return out
+
+
+def exam_lines(
+    number: int,
+    taken: datetime,
+    exam: Exam,
+    areas: Mapping[str, str],
+    items: Mapping[str, Item],
+) -> list[str]:
+    """Exam `number` again: its score, each area, and every question missed with its key
+    and rationale (what the record keeps: not the options as they were shown)."""
+    share = exam["right"] / exam["total"] if exam["total"] else 0.0
+    out = [
+        f"Exam {number}, {taken.astimezone():%Y-%m-%d %H:%M}: "
+        f"{'PASS' if exam['passed'] else 'FAIL'}, {exam['right']} of {exam['total']} right "
+        f"({share:.0%}), {exam['answered']} answered"
+        + (", time ran out" if exam.get("timed_out") else "")
+        + (", ended early" if ended_early(exam) else "")
+    ]
+    for area in sorted(exam["by_area"], key=lambda a: areas.get(a, a)):
+        got = area_share(exam, area)
+        score = "not reached" if got is None else f"{got[0]:.0%} of {got[1]}"
+        out.append(f"  {score:>12}  {areas.get(area, area)}")
+    missed = exam.get("missed", [])
+    if missed:
+        out.append(f"Missed or not answered ({len(missed)}):")
+    for item_id in missed:
+        item = items.get(item_id)
+        if item is None:
+            out.append("- (a question no longer in the bank)")
+            continue
+        out.append(f"- {item.stem}")
+        out.append(f"  Answer: {item.key}")
+        out.append(f"  Why: {item.rationale}")
     return out

@@ -5,6 +5,7 @@ Each line is one row: the command prints them unwrapped, cut to the terminal's w
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -14,6 +15,7 @@ from fsrs import State
 
 from quizgen.progress.schedule import Schedule
 from quizgen.progress.store import Review
+from quizgen.study.feedback import sentences
 
 SPARKS = "▁▂▃▄▅▆▇█"
 DAYS = 30
@@ -54,6 +56,13 @@ def _weakest(reviews: Sequence[Review], key: str, names: Mapping[str, str]) -> I
         yield f"  {right[k] / total[k]:>4.0%}  {right[k]:>3}/{total[k]:<3} {names.get(k, k)}"
 
 
+def asked(stem: str) -> str:
+    """The stem's question: its last sentence (a case's story comes before it), without the
+    source it names ("According to ..., "), which many share."""
+    question = re.sub(r'^According to [^"]*"[^"]+",\s*', "", sentences(stem)[-1])
+    return question[:1].upper() + question[1:]
+
+
 def missed_while_sure(reviews: Iterable[Review]) -> list[tuple[str, int]]:
     """Items answered wrong after s (sure), the most often first."""
     counts = Counter(r.item_id for r in reviews if r.confident and not r.correct)
@@ -65,7 +74,7 @@ def lines(
     now: datetime,
     areas: Mapping[str, str],
     categories: Mapping[str, str],
-    stems: Mapping[str, str],
+    questions: Mapping[str, tuple[str, str]],
     width: int = 80,
 ) -> list[str]:
     reviews = list(schedule.store.reviews("drill"))
@@ -104,9 +113,11 @@ def lines(
     if sure:
         out.append(f"Missed while sure ({sum(n for _, n in sure)}), the most often first:")
         for item_id, n in sure[:WEAKEST]:
-            # Two lines each: a stem's first line often names only the source.
-            stem = stems.get(item_id, "an item no longer in the bank")
-            wrapped = textwrap.wrap(stem, width - 5, max_lines=2, placeholder=" …")
+            # Two lines each, from what the question asks and its answer: the stems of
+            # cases begin alike ("A student shadowing a massage therapist...").
+            stem, key = questions.get(item_id, ("An item no longer in the bank.", ""))
+            said = f"{asked(stem)} \u2192 {key}" if key else stem
+            wrapped = textwrap.wrap(said, width - 5, max_lines=2, placeholder=" \u2026")
             out.append(f"  {n}\u00d7 {wrapped[0]}")
             out.extend(f"     {more}" for more in wrapped[1:])
     return out
