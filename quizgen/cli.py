@@ -498,7 +498,11 @@ def drill(
         queue = drilling.plan(items, schedule, datetime.now(UTC), new_per_day, limit)
         summary = drilling.Summary()
         if not queue:
-            out.print("Nothing is due and no new items are left for today.")
+            out.print(
+                "Nothing is due, and you asked for no new items (--new 0)."
+                if new_per_day == 0
+                else "Nothing is due and no new items are left for today."
+            )
         else:
             try:
                 summary = study(
@@ -648,6 +652,8 @@ def stats(data_dir: Path | None, progress_dir: Path | None, optimize: bool) -> N
             categories=dict(catalog.categories),
             questions={i.id: (i.stem, i.key) for i in catalog.bank.items},
             width=out.width,
+            # Less the line the schedule takes below.
+            rows=out.height - 1 if out.is_terminal else 24,
         ):
             out.print(line, no_wrap=True, overflow="ellipsis")
         fitted = store.setting(PERSONAL)

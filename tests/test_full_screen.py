@@ -291,3 +291,18 @@ def test_a_long_card_says_there_is_more_and_scrolls_and_a_resize_keeps_the_verdi
             term.wait_for(lambda screen: "Right." in screen or "Not right: you chose" in screen)
         term.send("q")
         assert term.finish() == 0
+
+
+def test_a_choice_not_yet_confirmed_counts_when_time_runs_out(tmp_path: Path) -> None:
+    """As on a computer-based exam: the option chosen when the clock ends is the answer."""
+    args = ["exam", "--progress-dir", str(tmp_path), "-n", "10", "--seed", "3", "--minutes", "0.05"]
+    with terminal(args, 80, 24) as term:
+        term.wait_for("Enter: start")
+        term.send("\r")
+        term.wait_for("Question 1 of 10")
+        term.send("b")
+        term.wait_for("Enter: confirm b")
+        assert term.finish(timeout=30) == 0
+        assert "1 answered, time ran out" in term.plain_output()
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM reviews WHERE mode = 'exam'").fetchone()[0] == 1

@@ -75,7 +75,9 @@ class Progress:
     answered: int = 0
     first_seen: int = 0  # planned cards shown so far
 
-    def heading(self, is_again: bool, waiting: int) -> str:
+    def heading(self, is_again: bool, waiting: int, later: int = 0) -> str:
+        """The top line; `waiting` missed cards come back in this session, `later` (pushed
+        out by the limit) only in the next."""
         if self.limit is not None and self.planned >= self.limit:
             head = f"{self.answered + 1} of {self.limit}"
         elif is_again:
@@ -84,12 +86,11 @@ class Progress:
             head = f"{self.first_seen + 1} of {self.planned}"
         if is_again:
             head += " · a card you missed"
-        if not waiting:
-            return head
-        last = self.limit is not None and self.answered + 1 >= self.limit
-        return head + (
-            f" · {waiting} to relearn next time" if last else f" · {waiting} more to relearn"
-        )
+        if waiting:
+            head += f" · {waiting} more to relearn"
+        if later:
+            head += f" · {later} to relearn next time"
+        return head
 
 
 def run(
@@ -116,8 +117,10 @@ def run(
                 item, options, shuffle.randrange(options), summary.answered + 1, shuffle
             )
             is_again = item.id in again
-            waiting = sum(1 for i in queue if i.id in again)
-            shown = Card(progress.heading(is_again, waiting), question)
+            # Cards missed come back while the limit leaves room for them, else next time.
+            room = len(queue) if limit is None else limit - summary.answered - 1
+            waiting = [n < room for n, i in enumerate(queue) if i.id in again]
+            shown = Card(progress.heading(is_again, sum(waiting), waiting.count(False)), question)
             answer = face.ask(shown)
             if not isinstance(answer, Answer):
                 break

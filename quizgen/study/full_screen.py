@@ -29,6 +29,12 @@ from quizgen.study.feedback import Line, letter
 T = TypeVar("T")
 INTERRUPT = "interrupt"
 GLANCE = 0.3  # seconds after the feedback appears in which Enter does not yet skip it
+# Short forms of the key line's parts, for a narrow screen.
+SHORT = {
+    "s/u first: sure/unsure": "s/u: sure?",
+    "Enter or Space: next": "Enter: next",
+    "unanswered count as wrong": "",
+}
 
 
 class CardView(VerticalScroll):
@@ -156,25 +162,26 @@ class StudyApp(App[None], Generic[T]):
         while self.early and self.waiting_for:
             self._handle(self.early.pop(0))
 
-    def _out_of_view(self) -> tuple[str, str]:
-        """What the card has above and below the screen, in words for the key line."""
+    def _out_of_view(self) -> str:
+        """What the card has above and below the screen, in words for the key line: the
+        options below by letter while a question waits for its answer."""
         card = self.query_one("#card", VerticalScroll)
         top, room = round(card.scroll_y), card.scrollable_content_region.height
-        above = "↑ more above" if top > 0 else ""
-        below = ""
-        if top < card.max_scroll_y:
-            below = "↓ more below"
-            if self.card is not None and self.waiting_for == "answer":
-                options = self.query_one("#options", Static)
-                starts = Options(self.card).starts(self.console, options.content_size.width)
-                hidden = [
-                    letter(n)
-                    for n, row in enumerate(starts)
-                    if options.virtual_region.y + row >= top + room
-                ]
-                if hidden:
-                    below = f"↓ {', '.join(hidden)} below"
-        return above, below
+        above, below = top > 0, top < card.max_scroll_y
+        hidden: list[str] = []
+        if below and self.card is not None and self.waiting_for == "answer":
+            options = self.query_one("#options", Static)
+            starts = Options(self.card).starts(self.console, options.content_size.width)
+            hidden = [
+                letter(n)
+                for n, row in enumerate(starts)
+                if options.virtual_region.y + row >= top + room
+            ]
+        if hidden:
+            return f"↓ {', '.join(hidden)} below" + (" · ↑ more" if above else "")
+        if above and below:
+            return "↑↓ more"
+        return "↑ more above" if above else "↓ more below" if below else ""
 
     def hint(self) -> None:
         """The key line: what the keys do now, and what is off the screen. Less important
@@ -184,19 +191,18 @@ class StudyApp(App[None], Generic[T]):
             return
         exam = self.card is not None and self.card.confirm_quit
         letters = f"a-{last_letter(len(self.card.question.options) if self.card else 4)}"
-        above, below = self._out_of_view()
+        off_screen = self._out_of_view()
         # (text, keep): the lower keeps are dropped first when the line is too long
         parts: list[tuple[str, int]] = {
             "start": [("Enter: start", 9), ("q: cancel", 8)],
             "answer": [
                 (self._sure_said(), 3),
                 (self._answer_keys(letters), 9),
-                (below, 8),
-                (above, 5),
-                ("" if exam or self.sure is not None else "s/u first: sure/unsure", 4),
+                (off_screen, 8),
+                ("" if exam or self.sure is not None else "s/u first: sure/unsure", 7),
                 ("q: end exam" if exam else "q: quit", 6),
             ],
-            "next": [("Enter or Space: next", 9), (below, 7), (above, 5), ("q: quit", 6)],
+            "next": [("Enter or Space: next", 9), (off_screen, 8), ("q: quit", 6)],
             "confirm": [
                 ("End the exam?", 9),
                 ("y: end", 9),
@@ -206,7 +212,13 @@ class StudyApp(App[None], Generic[T]):
         }[what]
         parts = [(text, keep) for text, keep in parts if text]
         width = self.size.width - 2
-        while len(" · ".join(t for t, _ in parts)) > width and len(parts) > 1:
+
+        def too_long() -> bool:
+            return len(" · ".join(t for t, _ in parts)) > width
+
+        if too_long():  # first the short forms, then the least useful parts go
+            parts = [(SHORT.get(t, t), keep) for t, keep in parts if SHORT.get(t, t)]
+        while too_long() and len(parts) > 1:
             parts.remove(min(parts, key=lambda part: part[1]))
         self.query_one("#keys", Static).update(" · ".join(t for t, _ in parts))
 
@@ -306,6 +318,9 @@ class FullScreenFace:
     def ask(self, card: Card) -> Answer | str:
         self.app.call_from_thread(self.app.show_card, card)
         got = self._key(card.deadline)
+        if got == TIMEOUT and self.app.selected is not None:
+            # As on a computer-based exam, an answer chosen when time runs out counts.
+            return Answer(self.app.selected, None)
         if got in (QUIT, TIMEOUT):
             return got
         return Answer(int(got), self.app.sure)

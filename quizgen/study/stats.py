@@ -63,6 +63,10 @@ def asked(stem: str) -> str:
     return question[:1].upper() + question[1:]
 
 
+def _one_line(text: str, width: int) -> str:
+    return textwrap.shorten(text, max(10, width), placeholder=" \u2026")
+
+
 def missed_while_sure(reviews: Iterable[Review]) -> list[tuple[str, int]]:
     """Items answered wrong after s (sure), the most often first."""
     counts = Counter(r.item_id for r in reviews if r.confident and not r.correct)
@@ -76,22 +80,38 @@ def lines(
     categories: Mapping[str, str],
     questions: Mapping[str, tuple[str, str]],
     width: int = 80,
+    rows: int = 24,
 ) -> list[str]:
+    """At most `rows - 1` lines (the shell's prompt takes the last row): the weak-spot lists
+    get shorter on a short screen, the first lines never go."""
     reviews = list(schedule.store.reviews("drill"))
+    head = _head(schedule, reviews, now)
+    for shown in range(WEAKEST, -1, -1):
+        out = head + _weak_spots(reviews, areas, categories, questions, width, shown)
+        if len(out) < rows:
+            break
+    return out
+
+
+def _head(schedule: Schedule, reviews: Sequence[Review], now: datetime) -> list[str]:
     today = now.astimezone().date()
     end_of_today = datetime.combine(today + timedelta(days=1), datetime.min.time()).astimezone()
     dues = [c.due for c in schedule.cards.values()]
     due_today = sum(d < end_of_today for d in dues)
     due_week = sum(d < end_of_today + timedelta(days=6) for d in dues)
     out = [f"Due today: {due_today} · this week: {due_week} · items seen: {len(dues)}"]
+    week = [r for r in reviews if r.reviewed_at.astimezone().date() > today - timedelta(days=7)]
+    if week:
+        right = sum(r.correct for r in week)
+        out.append(f"Right: {right / len(week):.0%} of your {len(week)} answers in the last 7 days")
     mature = [r for r in reviews if r.state_before == int(State.Review)]
     if len(mature) >= MIN_RETENTION:
         kept = sum(r.correct for r in mature)
         out.append(f"Retention: {kept / len(mature):.0%} right on items you had learned")
     else:
         out.append(
-            f"Retention: shown after {MIN_RETENTION} reviews of learned items "
-            f"({len(mature)} so far)"
+            f"Retention (items you had learned, seen again): after {MIN_RETENTION} such "
+            f"reviews ({len(mature)} so far)"
         )
     per_day = Counter(r.reviewed_at.astimezone().date() for r in reviews)
     days = streak(set(per_day), today)
@@ -101,23 +121,36 @@ def lines(
     )
     counts = [per_day.get(today - timedelta(days=n), 0) for n in range(DAYS - 1, -1, -1)]
     out.append(f"Last {DAYS} days: {sparkline(counts)} (most {max(counts)} a day)")
+    return out
+
+
+def _weak_spots(
+    reviews: Sequence[Review],
+    areas: Mapping[str, str],
+    categories: Mapping[str, str],
+    questions: Mapping[str, tuple[str, str]],
+    width: int,
+    shown: int,
+) -> list[str]:
+    if not shown:
+        return []
+    out = []
     for title, key, names in (
         ("Weakest MBLEx areas", "area", areas),
         ("Weakest categories", "category", categories),
     ):
-        weak = list(_weakest(reviews, key, names))
+        weak = list(_weakest(reviews, key, names))[:shown]
         if weak:
             out.append(f"{title}:")
             out.extend(weak)
     sure = missed_while_sure(reviews)
     if sure:
         out.append(f"Missed while sure ({sum(n for _, n in sure)}), the most often first:")
-        for item_id, n in sure[:WEAKEST]:
-            # Two lines each, from what the question asks and its answer: the stems of
-            # cases begin alike ("A student shadowing a massage therapist...").
+        for item_id, n in sure[:shown]:
+            # The answer on one line, what was asked on the next: a case's story comes
+            # before its question, and the stories begin alike.
             stem, key = questions.get(item_id, ("An item no longer in the bank.", ""))
-            said = f"{asked(stem)} \u2192 {key}" if key else stem
-            wrapped = textwrap.wrap(said, width - 5, max_lines=2, placeholder=" \u2026")
-            out.append(f"  {n}\u00d7 {wrapped[0]}")
-            out.extend(f"     {more}" for more in wrapped[1:])
+            out.append(f"  {n}\u00d7 {_one_line(key or stem, width - 5)}")
+            if key:
+                out.append(f"     \u2190 {_one_line(asked(stem), width - 7)}")
     return out
