@@ -110,8 +110,7 @@ def _head(schedule: Schedule, reviews: Sequence[Review], now: datetime) -> list[
         out.append(f"Retention: {kept / len(mature):.0%} right on items you had learned")
     else:
         out.append(
-            f"Retention (items you had learned, seen again): after {MIN_RETENTION} such "
-            f"reviews ({len(mature)} so far)"
+            f"Retention: shown from {MIN_RETENTION} reviews of learned items ({len(mature)} so far)"
         )
     per_day = Counter(r.reviewed_at.astimezone().date() for r in reviews)
     days = streak(set(per_day), today)
