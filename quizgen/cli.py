@@ -717,6 +717,8 @@ def history(data_dir: Path | None, progress_dir: Path | None, number: int | None
         quizgen history
         quizgen history --exam 3
     """
+    from rich.padding import Padding
+
     from quizgen.study import history as exam_history
 
     catalog = _catalog(data_dir)
@@ -726,6 +728,7 @@ def history(data_dir: Path | None, progress_dir: Path | None, number: int | None
         return
     try:
         exams, areas = store.exams(), {a.id: a.name for a in catalog.areas}
+        answers = list(store.reviews("exam"))
     finally:
         store.close()
     if number is not None:
@@ -735,9 +738,17 @@ def history(data_dir: Path | None, progress_dir: Path | None, number: int | None
                 param_hint="'--exam'",
             )
         taken, result = exams[number - 1]
+        # The exam's answers are those given after the exam before it was kept.
+        since = exams[number - 2][0] if number > 1 else None
+        chosen = {
+            r.item_id: r.chosen or ""
+            for r in answers
+            if r.reviewed_at <= taken and (since is None or r.reviewed_at > since)
+        }
         items = {i.id: i for i in catalog.bank.items}
-        for line in exam_history.exam_lines(number, taken, result, areas, items):
-            out.print(line)
+        for line in exam_history.exam_lines(number, taken, result, areas, items, chosen):
+            hanging = len(line) - len(line.lstrip())
+            out.print(Padding(line.lstrip(), (0, 0, 0, hanging)) if hanging else line)
         return
     for line in exam_history.lines(exams, areas):
         table_row = line.startswith("  ")

@@ -68,7 +68,7 @@ def test_drill_teaches_on_every_answer_and_saves_it(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert out.count("Why: ") == 4
     wrong = out.count("Not right: you chose ")
-    assert out.count("Right.") + wrong == 4
+    assert out.count("Right: ") + wrong == 4
     assert out.count("Why not ") <= wrong  # left out where the rationale already says it
     assert "Answered 4, right " in out
     # What comes next, in words: the cards missed, or when the next review is.

@@ -64,9 +64,9 @@ def test_one_card_per_screen_wrapped_on_words_feedback_waits_for_a_key(
             left.append(total - shown)
             term.send("abcd"[n % 4])
             term.wait_for("Enter or Space: next")
-            term.wait_for(lambda screen: "Right." in screen or "Not right: you chose" in screen)
+            term.wait_for(lambda screen: "Right: " in screen or "Not right: you chose" in screen)
             assert split_words(term, vocabulary) == [], term.text
-            verdict = "Right." if "Right." in term.text else "Not right: you chose"
+            verdict = "Right: " if "Right: " in term.text else "Not right: you chose"
             term.pump(1.0)  # the student reads: nothing moves on by itself
             assert verdict in term.text and "Enter or Space: next" in term.text
             assert re.match(rf"\s*{n} of \d", term.rows[0])
@@ -285,10 +285,10 @@ def test_a_long_card_says_there_is_more_and_scrolls_and_a_resize_keeps_the_verdi
         term.wait_for(lambda _: "↑ more above" in term.rows[-1] and "below" not in term.text)
         assert "a-d: answer" in term.text  # still asking: scrolling answered nothing
         term.send("a")
-        term.wait_for(lambda screen: "Right." in screen or "Not right: you chose" in screen)
+        term.wait_for(lambda screen: "Right: " in screen or "Not right: you chose" in screen)
         for cols, rows in ((60, 20), (40, 12), (100, 30), (40, 12)):
             term.resize(cols, rows)
-            term.wait_for(lambda screen: "Right." in screen or "Not right: you chose" in screen)
+            term.wait_for(lambda screen: "Right: " in screen or "Not right: you chose" in screen)
         term.send("q")
         assert term.finish() == 0
 

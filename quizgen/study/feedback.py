@@ -36,14 +36,14 @@ def lines(question: Question, chosen: int | None, *, options_shown: bool) -> tup
     without (a list of missed questions, say) it spells out both options."""
     key, item = question.key_index, question.item
     options = question.options
+
+    def named(n: int) -> str:
+        # A sentence-long option keeps its words but not its full stop, inside the verdict.
+        return letter(n) if options_shown else f"{letter(n)}) {options[n].rstrip('.')}"
+
     if chosen == key:
-        said = [Line("", "Right.", "right")]
+        said = [Line("", f"Right: {named(key)}.", "right")]
     else:
-
-        def named(n: int) -> str:
-            # A sentence-long option keeps its words but not its full stop, inside the verdict.
-            return letter(n) if options_shown else f"{letter(n)}) {options[n].rstrip('.')}"
-
         given = "Not answered" if chosen is None else f"Not right: you chose {named(chosen)}"
         said = [Line("", f"{given}; the answer is {named(key)}.", "wrong")]
     if chosen is not None and chosen != key:

@@ -84,8 +84,8 @@ def lines(exams: Sequence[tuple[datetime, Exam]], areas: Mapping[str, str]) -> l
         out.append(row.rstrip())
     recent = [(n, t, e) for n, t, e in counted][-SHOWN:] or [(n, t, e) for n, (t, e) in listed]
     out.append(
-        f"By MBLEx area, right of those answered (a trend needs {FEW}+ answers in an area); "
-        "`quizgen history --exam N` shows exam N again:"
+        f"By MBLEx area, right of those answered; a trend compares exams with {FEW}+ answers "
+        "in the area. `quizgen history --exam N` shows exam N again:"
     )
     out.append(
         "  "
@@ -97,7 +97,8 @@ def lines(exams: Sequence[tuple[datetime, Exam]], areas: Mapping[str, str]) -> l
         cells, shares = [], []
         for _, _, e in recent:
             got = area_share(e, area)
-            cells.append("    —" if got is None else f"{got[0]:>5.0%}")
+            right = e["by_area"][area][0] if got is not None else 0
+            cells.append("    —" if got is None else f"{f'{right}/{got[1]}':>5}")
             enough = got is not None and got[1] >= FEW and comparable(e)
             shares.append(got[0] if enough and got is not None else None)
         out.append(f"  {' '.join(cells)}  {trend(shares):>8}  {areas.get(area, area)}")
@@ -110,9 +111,11 @@ def exam_lines(
     exam: Exam,
     areas: Mapping[str, str],
     items: Mapping[str, Item],
+    chosen: Mapping[str, str],
 ) -> list[str]:
-    """Exam `number` again: its score, each area, and every question missed with its key
-    and rationale (what the record keeps: not the options as they were shown)."""
+    """Exam `number` again: its score, each area, every question answered wrong (what was
+    chosen, the answer, why) and those not answered. `chosen` is the option's text given
+    for each item in that exam, from the review log."""
     share = exam["right"] / exam["total"] if exam["total"] else 0.0
     out = [
         f"Exam {number}, {taken.astimezone():%Y-%m-%d %H:%M}: "
@@ -123,17 +126,21 @@ def exam_lines(
     ]
     for area in sorted(exam["by_area"], key=lambda a: areas.get(a, a)):
         got = area_share(exam, area)
-        score = "not reached" if got is None else f"{got[0]:.0%} of {got[1]}"
+        score = "not reached" if got is None else f"{exam['by_area'][area][0]}/{got[1]} right"
         out.append(f"  {score:>12}  {areas.get(area, area)}")
-    missed = exam.get("missed", [])
-    if missed:
-        out.append(f"Missed or not answered ({len(missed)}):")
-    for item_id in missed:
-        item = items.get(item_id)
-        if item is None:
-            out.append("- (a question no longer in the bank)")
-            continue
-        out.append(f"- {item.stem}")
-        out.append(f"  Answer: {item.key}")
-        out.append(f"  Why: {item.rationale}")
+    missed = [i for i in exam.get("missed", []) if i in chosen]
+    unanswered = [i for i in exam.get("missed", []) if i not in chosen]
+    for title, ids in (("Answered wrong", missed), ("Not answered", unanswered)):
+        if ids:
+            out.append(f"{title} ({len(ids)}):")
+        for n, item_id in enumerate(ids, 1):
+            item = items.get(item_id)
+            if item is None:
+                out.append(f"{n:>3}. (a question no longer in the bank)")
+                continue
+            out.append(f"{n:>3}. {item.stem}")
+            if item_id in chosen:
+                out.append(f"     You chose: {chosen[item_id]}")
+            out.append(f"     Answer: {item.key}")
+            out.append(f"     Why: {item.rationale}")
     return out

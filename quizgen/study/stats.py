@@ -63,8 +63,8 @@ def asked(stem: str) -> str:
     return question[:1].upper() + question[1:]
 
 
-def _one_line(text: str, width: int) -> str:
-    return textwrap.shorten(text, max(10, width), placeholder=" \u2026")
+def _two_lines(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, max(10, width), max_lines=2, placeholder=" \u2026")
 
 
 def missed_while_sure(reviews: Iterable[Review]) -> list[tuple[str, int]]:
@@ -149,7 +149,10 @@ def _weak_spots(
             # The answer on one line, what was asked on the next: a case's story comes
             # before its question, and the stories begin alike.
             stem, key = questions.get(item_id, ("An item no longer in the bank.", ""))
-            out.append(f"  {n}\u00d7 {_one_line(key or stem, width - 5)}")
+            for row, line in enumerate(_two_lines(key or stem, width - 5)):
+                out.append(f"  {n}\u00d7 {line}" if row == 0 else f"     {line}")
             if key:
-                out.append(f"     \u2190 {_one_line(asked(stem), width - 7)}")
+                out.extend(
+                    f"     {line}" for line in _two_lines(f"\u2190 {asked(stem)}", width - 5)
+                )
     return out
