@@ -310,6 +310,7 @@ def drill_latency(work: Path, runs: int) -> list[Row]:
         child.expect("Enter or Space: next")  # drawn with the feedback, in the same frame
         if n:
             latencies.append(time.perf_counter() - start)
+        time.sleep(0.4)  # the feedback ignores an Enter or Space in its first 0.3 s
         child.send(" ")
     child.send("q")  # items still in learning come back after the limit
     child.expect(pexpect.EOF)
