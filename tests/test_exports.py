@@ -13,6 +13,8 @@ import lxml.html
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizgen import atomic, load_data
 from quizgen.bank.catalog import Catalog
@@ -23,10 +25,11 @@ from quizgen.export import (
     gift,
     html_quiz,
     json_quiz,
+    markdown_quiz,
     moodle_xml,
     tsv_cards,
 )
-from quizgen.quiz import Question, Quiz, Variant, assemble
+from quizgen.quiz import LETTERS, Question, Quiz, Variant, assemble
 from tests.conftest import DATA_DIR
 from tests.exports_readback import (
     read_anki_fields,
@@ -297,3 +300,59 @@ def test_json_and_html_keep_hostile_text(any_quiz: Quiz) -> None:
         assert li.find("p").text_content() == q.item.stem
         assert [o.text_content() for o in li.findall("ol/li")] == list(q.options)
     assert page.findall(".//script") == []
+
+
+# -- Markdown: rendered by Python-Markdown (what MkDocs and many LMS editors use) ----------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+def test_any_text_renders_as_itself_in_markdown(value: str) -> None:
+    """In a list item, where the export puts every text: no markup, no HTML, no lost mark."""
+    import markdown
+
+    html = markdown.markdown(f"1. {markdown_quiz.text(value)}")
+    items = lxml.html.fromstring(f"<div>{html}</div>").xpath("//li")
+    shown = items[0].text_content() if items else ""
+    assert " ".join(shown.split()) == " ".join(value.split())
+    assert not lxml.html.fromstring(f"<div>{html}</div>").xpath("//li//*[not(self::p)]")
+
+
+def _rendered_markdown(quiz: Quiz) -> Any:
+    import markdown
+
+    return lxml.html.fromstring(
+        f"<div>{markdown.markdown(markdown_quiz.export(quiz).decode())}</div>"
+    )
+
+
+def test_markdown_options_are_a_list_under_their_question(any_quiz: Quiz) -> None:
+    page = _rendered_markdown(any_quiz)
+    questions = any_quiz.variants[0].questions
+    student = page.xpath("//ol")[0]
+    items = student.xpath("./li")
+    assert len(items) == len(questions)
+    for li, q in zip(items, questions, strict=True):
+        options = [o.text_content() for o in li.xpath("./ul/li")]
+        assert options == [f"{LETTERS[n]}. {' '.join(o.split())}" for n, o in enumerate(q.options)]
+    assert not page.xpath("//script | //*[@onerror] | //iframe")
+
+
+def test_markdown_with_hostile_text_runs_nothing_in_chromium(browser: Any) -> None:
+    import markdown
+
+    html = markdown.markdown(markdown_quiz.export(_hostile_quiz()).decode())
+    page = browser.new_page()
+    dialogs: list[str] = []
+
+    def seen(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", seen)
+    page.set_content(f"<!doctype html><title>Quiz</title>{html}")
+    page.wait_for_timeout(300)
+    shown = page.inner_text("body")
+    page.close()
+    assert dialogs == []
+    assert "<script>alert(1)</script>" in shown  # shown as text, not run
