@@ -29,7 +29,7 @@ from quizgen.export import (
     moodle_xml,
     tsv_cards,
 )
-from quizgen.quiz import LETTERS, Question, Quiz, Variant, assemble
+from quizgen.quiz import LETTERS, Filters, Question, Quiz, Variant, assemble
 from tests.conftest import DATA_DIR
 from tests.exports_readback import (
     read_anki_fields,
@@ -356,3 +356,42 @@ def test_markdown_with_hostile_text_runs_nothing_in_chromium(browser: Any) -> No
     page.close()
     assert dialogs == []
     assert "<script>alert(1)</script>" in shown  # shown as text, not run
+
+
+# -- Canvas QTI: identifiers, compression, references ---------------------------------------
+
+
+def test_qti_identifier_follows_the_set_of_items() -> None:
+    catalog = Catalog.of(load_data(DATA_DIR))
+    twenty = assemble(catalog, count=5, seed=7)
+    again = assemble(catalog, count=5, seed=7)
+    medical = assemble(catalog, count=5, seed=7, filters=Filters(types=("medical",)))
+    assert canvas_qti.assessment_id(twenty) == canvas_qti.assessment_id(again)
+    assert {q.item.id for q in twenty.questions} != {q.item.id for q in medical.questions}
+    assert canvas_qti.assessment_id(twenty) != canvas_qti.assessment_id(medical)
+    retitled = replace(twenty, title="Week 2")
+    assert canvas_qti.assessment_id(retitled) != canvas_qti.assessment_id(twenty)
+
+
+def test_qti_package_is_deflated_and_refers_only_to_what_it_holds(quiz: Quiz) -> None:
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    content = canvas_qti.export(quiz)
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        entries = package.infolist()
+        names = {e.filename for e in entries}
+        assert all(e.compress_type == zipfile.ZIP_DEFLATED for e in entries)
+        assert len(content) < sum(e.file_size for e in entries) / 3
+        manifest = etree.fromstring(package.read("imsmanifest.xml"))
+        texts = [package.read(name) for name in names]
+    ns = {"m": canvas_qti.MANIFEST}
+    resources = {r.get("identifier") for r in manifest.iterfind(".//m:resource", ns)}
+    refs = {d.get("identifierref") for d in manifest.iterfind(".//m:dependency", ns)}
+    hrefs = {f.get("href") for f in manifest.iterfind(".//m:file", ns)}
+    hrefs |= {r.get("href") for r in manifest.iterfind(".//m:resource", ns)}
+    assert refs <= resources and hrefs <= names
+    # No reference to a question bank or bank questions the package does not carry.
+    assert not any(b"identifierref>" in t or b"_identifierref" in t for t in texts)

@@ -1,6 +1,9 @@
 """Canvas's QTI 1.2 package: a zip with imsmanifest.xml, the assessment and its Canvas metadata.
 
-Identifiers are derived from the quiz, so the same quiz gives the same package.
+Identifiers are derived from the quiz's title and its set of items, so the same quiz gives
+the same package, and Canvas, which matches an import to a quiz by its identifier, updates
+that quiz on a re-import rather than another one. Nothing refers to what the package lacks
+(Canvas question banks, for one).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def assessment_id(quiz: Quiz) -> str:
-    digest = hashlib.sha256(f"{quiz.title}\x1f{quiz.seed}".encode()).hexdigest()
-    return "g" + digest[:31]
+    items = sorted({q.item.id for q in quiz.questions})
+    named = "\x1f".join([quiz.title, str(quiz.options), *items])
+    return "g" + hashlib.sha256(named.encode()).hexdigest()[:31]
 
 
 def answer_ids(q: Question) -> list[str]:
@@ -50,7 +54,6 @@ def _item(section: ET.Element, q: Question) -> None:
     _field(meta, "question_type", "multiple_choice_question")
     _field(meta, "points_possible", "1.0")
     _field(meta, "original_answer_ids", ",".join(ids))
-    _field(meta, "assessment_question_identifierref", f"aq-{q.item.id}")
     presentation = ET.SubElement(item, "presentation")
     _material(presentation, q.item.stem)
     response = ET.SubElement(presentation, "response_lid", ident="response1", rcardinality="Single")
@@ -103,7 +106,6 @@ def meta_xml(quiz: Quiz, ident: str) -> bytes:
         ("quiz_type", "assignment"),
         ("points_possible", f"{points}.0"),
         ("allowed_attempts", "1"),
-        ("assessment_question_bank_identifierref", f"{ident}-bank"),
     ):
         ET.SubElement(root, tag).text = text
     return _serialise(root)
@@ -147,5 +149,8 @@ def export(quiz: Quiz) -> bytes:
             (f"{ident}/{ident}.xml", assessment_xml(quiz, ident)),
             (f"{ident}/assessment_meta.xml", meta_xml(quiz, ident)),
         ):
-            package.writestr(zipfile.ZipInfo(name, FIXED_TIME), content)
+            entry = zipfile.ZipInfo(name, FIXED_TIME)
+            # A ZipInfo is stored uncompressed unless told, whatever the archive's default.
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(entry, content)
     return buffer.getvalue()
