@@ -25,6 +25,7 @@ from quizgen.export import (
     gift,
     html_quiz,
     json_quiz,
+    lms,
     markdown_quiz,
     moodle_xml,
     tsv_cards,
@@ -115,7 +116,7 @@ def test_gift_reads_back_to_the_same_questions(any_quiz: Quiz) -> None:
         assert back["options"] == list(q.options)
         assert back["key"] == q.key_index and back["correct"] == 1
         assert back["feedback"] == [
-            q.item.rationale if n == q.key_index else why for n, why in enumerate(q.reasons)
+            lms.RIGHT if n == q.key_index else why for n, why in enumerate(q.reasons)
         ]
         assert back["general"] == q.item.rationale
         label = any_quiz.category_labels[q.item.category].replace("/", "//")
@@ -138,7 +139,7 @@ def test_moodle_xml_reads_back_with_every_setting_explicit(any_quiz: Quiz) -> No
             "100" if n == q.key_index else "0" for n in range(len(q.options))
         ]
         assert back["feedback"] == [
-            q.item.rationale if n == q.key_index else why for n, why in enumerate(q.reasons)
+            lms.RIGHT if n == q.key_index else why for n, why in enumerate(q.reasons)
         ]
         assert back["general"] == q.item.rationale
         assert back["settings"] == {
@@ -146,11 +147,8 @@ def test_moodle_xml_reads_back_with_every_setting_explicit(any_quiz: Quiz) -> No
             "shuffleanswers": "true",
             "answernumbering": "abc",
         }
-        assert back["tags"] == [
-            f"category:{any_quiz.category_labels[q.item.category]}",
-            f"area:{any_quiz.area_names[q.item.area]}",
-            f"kind:{q.item.kind}",
-        ]
+        assert back["tags"] == lms.moodle_tags(any_quiz, q.item)
+        assert all(len(tag) <= 50 for tag in back["tags"])  # Moodle cuts a tag at 50
         assert str(back["category"]).startswith("$course$/")
 
 
@@ -174,8 +172,7 @@ def test_canvas_qti_package_reads_back_with_matching_identifiers(any_quiz: Quiz)
         assert back["options"] == [o.strip() for o in q.options]
         assert back["key"] == q.key_index and back["score"] == ["100"]
         assert back["feedback"] == [
-            (q.item.rationale if n == q.key_index else why).strip()
-            for n, why in enumerate(q.reasons)
+            (lms.RIGHT if n == q.key_index else why).strip() for n, why in enumerate(q.reasons)
         ]
         assert back["general"] == q.item.rationale.strip()
 
@@ -395,3 +392,20 @@ def test_qti_package_is_deflated_and_refers_only_to_what_it_holds(quiz: Quiz) ->
     assert refs <= resources and hrefs <= names
     # No reference to a question bank or bank questions the package does not carry.
     assert not any(b"identifierref>" in t or b"_identifierref" in t for t in texts)
+
+
+def test_moodle_tags_keep_names_that_fit_and_ids_for_the_rest(quiz: Quiz) -> None:
+    item = next(q.item for q in quiz.questions if len(quiz.area_names[q.item.area]) > 45)
+    tags = lms.moodle_tags(quiz, item)
+    assert f"area:{item.area}" in tags and all(len(t) <= 50 for t in tags)
+    assert f"category:{quiz.category_labels[item.category]}" in tags
+
+
+def test_gift_carries_each_questions_id_and_tags_for_moodle(any_quiz: Quiz) -> None:
+    content = gift.export(any_quiz).decode()
+    for q in any_quiz.questions:
+        marks = [
+            f"// [id:{q.item.id}]",
+            *(f"// [tag:{t}]" for t in lms.moodle_tags(any_quiz, q.item)),
+        ]
+        assert "\n".join(marks) + f"\n::{gift.escape(q.item.id)}::" in content

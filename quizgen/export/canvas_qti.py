@@ -13,6 +13,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
+from quizgen.export.lms import RIGHT
 from quizgen.quiz import Question, Quiz
 
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -81,7 +82,7 @@ def _item(section: ET.Element, q: Question) -> None:
     ET.SubElement(correct, "setvar", action="Set", varname="SCORE").text = "100"
     _feedback(item, "general_fb", q.item.rationale)
     for n, ident in enumerate(ids):
-        _feedback(item, f"{ident}_fb", q.item.rationale if n == q.key_index else q.reasons[n])
+        _feedback(item, f"{ident}_fb", RIGHT if n == q.key_index else q.reasons[n])
 
 
 def assessment_xml(quiz: Quiz, ident: str) -> bytes:

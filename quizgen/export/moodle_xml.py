@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from quizgen.export.lms import RIGHT, moodle_tags
 from quizgen.quiz import Question, Quiz
 
 
@@ -42,13 +43,9 @@ def _multichoice(quiz: Quiz, root: ET.Element, q: Question) -> None:
         answer = _text(
             question, "answer", option, fraction="100" if correct else "0", format="plain_text"
         )
-        _text(answer, "feedback", item.rationale if correct else q.reasons[n], format="plain_text")
+        _text(answer, "feedback", RIGHT if correct else q.reasons[n], format="plain_text")
     tags = ET.SubElement(question, "tags")
-    for tag in (
-        f"category:{quiz.category_labels.get(item.category, item.category)}",
-        f"area:{quiz.area_names.get(item.area, item.area)}",
-        f"kind:{item.kind}",
-    ):
+    for tag in moodle_tags(quiz, item):
         _text(tags, "tag", tag)
 
 

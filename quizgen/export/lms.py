@@ -1,0 +1,26 @@
+"""What the LMS formats (GIFT, Moodle XML, Canvas QTI) say alike: the key's own feedback and
+the tags of an item."""
+
+from __future__ import annotations
+
+from quizgen.bank.item import Item
+from quizgen.quiz import Quiz
+
+# The key's own feedback: the rationale is the general feedback, which Moodle shows after
+# every answer, so the key repeating it would show it twice to a student who is right.
+RIGHT = "Right."
+TAG_LENGTH = 50  # Moodle cuts a tag at 50 characters
+
+
+def moodle_tags(quiz: Quiz, item: Item) -> list[str]:
+    """The item's category, MBLEx area and kind, by name where the name fits in a Moodle tag
+    and by id where it would be cut."""
+    tags = []
+    for prefix, key, name in (
+        ("category", item.category, quiz.category_labels.get(item.category, item.category)),
+        ("area", item.area, quiz.area_names.get(item.area, item.area)),
+        ("kind", item.kind, item.kind),
+    ):
+        tag = f"{prefix}:{name}"
+        tags.append(tag if len(tag) <= TAG_LENGTH else f"{prefix}:{key}"[:TAG_LENGTH])
+    return tags
