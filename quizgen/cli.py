@@ -206,7 +206,8 @@ def schema() -> None:
     default="markdown",
     show_default=True,
     help="html: print (student copies + answer key); gift, moodle-xml: Moodle; qti: Canvas "
-    "(zip); anki: Anki deck (.apkg); tsv: Quizlet-style flashcards; json: everything.",
+    "(zip); blackboard: Blackboard's question upload (.txt); anki: Anki deck (.apkg); tsv: "
+    "Quizlet-style flashcards; json: everything.",
 )
 @click.option("--title", default="Massage types quiz", show_default=True)
 @click.option(

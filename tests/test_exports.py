@@ -21,6 +21,7 @@ from quizgen.bank.catalog import Catalog
 from quizgen.bank.item import Choice, Item
 from quizgen.export import (
     anki_deck,
+    blackboard,
     canvas_qti,
     gift,
     html_quiz,
@@ -409,3 +410,20 @@ def test_gift_carries_each_questions_id_and_tags_for_moodle(any_quiz: Quiz) -> N
             *(f"// [tag:{t}]" for t in lms.moodle_tags(any_quiz, q.item)),
         ]
         assert "\n".join(marks) + f"\n::{gift.escape(q.item.id)}::" in content
+
+
+def test_blackboard_upload_rows_read_back_as_blackboard_reads_them(any_quiz: Quiz) -> None:
+    """Blackboard's rules: tab-delimited, one question a row, no header or blank line, `MC`,
+    then each option and `correct` or `incorrect` (exactly one correct)."""
+    import csv
+    import io
+
+    text = blackboard.export(any_quiz).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+    questions = _expected(any_quiz)
+    assert len(rows) == len(questions) and "\n\n" not in text
+    for row, q in zip(rows, questions, strict=True):
+        assert row[0] == "MC" and row[1] == " ".join(q.item.stem.split())
+        options, marks = row[2::2], row[3::2]
+        assert options == [" ".join(o.split()) for o in q.options]
+        assert marks == ["correct" if n == q.key_index else "incorrect" for n in range(4)]

@@ -28,6 +28,7 @@ MODULES = {
     "qti": "canvas_qti",
     "anki": "anki_deck",
     "tsv": "tsv_cards",
+    "blackboard": "blackboard",
 }
 FORMATS = tuple(MODULES)
 # Formats that are binary files, never written to a terminal.
