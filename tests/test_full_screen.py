@@ -34,6 +34,12 @@ def vocabulary() -> set[str]:
     return {w.casefold() for text in texts for w in re.findall(r"[A-Za-z]+", text)}
 
 
+def count(folder: Path, query: str) -> int:
+    """A count from the progress database the program wrote."""
+    with sqlite3.connect(folder / FILE_NAME) as db:
+        return int(db.execute(query).fetchone()[0])
+
+
 def split_words(term: Terminal, vocabulary: set[str]) -> list[str]:
     return [
         word
@@ -74,8 +80,7 @@ def test_one_card_per_screen_wrapped_on_words_feedback_waits_for_a_key(
         assert term.finish() == 0
         assert "Answered 4, right" in term.plain_output()
     assert left == [3, 2, 1, 0]  # the counter goes down to the last card
-    with sqlite3.connect(tmp_path / FILE_NAME) as db:
-        assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 4
+    assert count(tmp_path, "SELECT count(*) FROM reviews") == 4
 
 
 def test_a_resize_redraws_the_card_for_the_new_size(tmp_path: Path, vocabulary: set[str]) -> None:
@@ -177,8 +182,7 @@ def test_ctrl_c_in_a_drill_ends_it_with_every_answer_kept(tmp_path: Path) -> Non
         term.send("\x03")
         assert term.finish() == 0
         assert "Answered 1," in term.plain_output()
-    with sqlite3.connect(tmp_path / FILE_NAME) as db:
-        assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+    assert count(tmp_path, "SELECT count(*) FROM reviews") == 1
 
 
 @pytest.mark.parametrize(
@@ -237,8 +241,7 @@ def test_keys_typed_ahead_are_kept_but_never_skip_the_feedback(tmp_path: Path) -
         term.send(" q")
         assert term.finish() == 0
         assert "Answered 2," in term.plain_output()
-    with sqlite3.connect(tmp_path / FILE_NAME) as db:
-        assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 2
+    assert count(tmp_path, "SELECT count(*) FROM reviews") == 2
 
 
 def test_an_exam_not_started_is_not_recorded(tmp_path: Path) -> None:
@@ -248,8 +251,7 @@ def test_an_exam_not_started_is_not_recorded(tmp_path: Path) -> None:
         term.send("q")
         assert term.finish() == 0
         assert "The exam was not started." in term.plain_output()
-    with sqlite3.connect(tmp_path / FILE_NAME) as db:
-        assert db.execute("SELECT count(*) FROM exams").fetchone()[0] == 0
+    assert count(tmp_path, "SELECT count(*) FROM exams") == 0
 
 
 def test_keys_that_are_not_answers_do_not_answer(tmp_path: Path) -> None:
@@ -265,8 +267,7 @@ def test_keys_that_are_not_answers_do_not_answer(tmp_path: Path) -> None:
         term.wait_for("Enter or Space: next")
         term.send("q")
         assert term.finish() == 0
-    with sqlite3.connect(tmp_path / FILE_NAME) as db:
-        assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+    assert count(tmp_path, "SELECT count(*) FROM reviews") == 1
 
 
 def test_a_long_card_says_there_is_more_and_scrolls_and_a_resize_keeps_the_verdict(
@@ -304,5 +305,4 @@ def test_a_choice_not_yet_confirmed_counts_when_time_runs_out(tmp_path: Path) ->
         term.wait_for("Enter: confirm b")
         assert term.finish(timeout=30) == 0
         assert "1 answered, time ran out" in term.plain_output()
-    with sqlite3.connect(tmp_path / FILE_NAME) as db:
-        assert db.execute("SELECT count(*) FROM reviews WHERE mode = 'exam'").fetchone()[0] == 1
+    assert count(tmp_path, "SELECT count(*) FROM reviews WHERE mode = 'exam'") == 1
