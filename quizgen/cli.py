@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 import click
 
 from quizgen.export import FORMATS
+from quizgen.export.paper import PAPERS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -205,9 +206,9 @@ def schema() -> None:
     type=click.Choice(FORMATS),
     default="markdown",
     show_default=True,
-    help="html: print (student copies + answer key); gift, moodle-xml: Moodle; qti: Canvas "
-    "(zip); blackboard: Blackboard's question upload (.txt); anki: Anki deck (.apkg); tsv: "
-    "Quizlet-style flashcards; json: everything.",
+    help="html: print (student copies, answer grids and keys); gift, moodle-xml: Moodle; qti: "
+    "Canvas (zip); blackboard: Blackboard's question upload (.txt); anki: Anki deck (.apkg); "
+    "tsv: Quizlet-style flashcards; json: everything.",
 )
 @click.option("--title", default="Massage types quiz", show_default=True)
 @click.option(
@@ -215,6 +216,17 @@ def schema() -> None:
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (replaced only by a complete file); default: standard output.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(sorted(PAPERS)),
+    help="Paper for a printed format (html): letter (the default) or a4.",
+)
+@click.option(
+    "--key-output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Printed formats: write the answer grids and keys to this file, and only the "
+    "students' copies to --output.",
 )
 def generate(
     data_dir: Path | None,
@@ -231,24 +243,40 @@ def generate(
     fmt: str,
     title: str,
     output: Path | None,
+    paper: str | None,
+    key_output: Path | None,
 ) -> None:
     """Make a quiz from the question bank.
 
     \b
     Examples:
         quizgen generate --count 25 --seed 7 --format html -o quiz.html
+        quizgen generate --variants 2 --format html -o quiz.html --key-output keys.html
         quizgen generate --count 60 --blueprint mblex --variants 3 --format json
         quizgen generate --type medical --options 3
         quizgen generate --count 40 --format moodle-xml -o week3.xml
         quizgen generate --count 40 --format qti -o week3-canvas.zip
         quizgen generate --count 60 --format anki -o massage-types.apkg
     """
-    from quizgen.export import BINARY, exporter
+    from quizgen.export import BINARY, PRINTED, exporter, printer
+    from quizgen.export.paper import Printing
     from quizgen.quiz import QuizError, assemble, largest
 
     if fmt in BINARY and output is None:
         raise click.BadParameter(
             f"{fmt} is a binary file; give --output FILE", param_hint="'--format'"
+        )
+    printed = ", ".join(sorted(PRINTED))
+    for option, value in (("--paper", paper), ("--key-output", key_output)):
+        if value is not None and fmt not in PRINTED:
+            raise click.BadParameter(
+                f"only printed formats ({printed}) take it, not {fmt}", param_hint=f"'{option}'"
+            )
+    if key_output is not None and (output is None or output.resolve() == key_output.resolve()):
+        raise click.BadParameter(
+            "the keys need a file of their own: give --output FILE for the students' copies "
+            "and another file here",
+            param_hint="'--key-output'",
         )
     catalog = _catalog(data_dir)
     filters = _filters(catalog, (types, comparisons, categories, areas, kinds))
@@ -273,7 +301,15 @@ def generate(
         )
     except QuizError as err:
         raise click.BadParameter(str(err), param_hint=f"'{err.option}'") from None
-    _write(exporter(fmt)(quiz), output)
+    if fmt not in PRINTED:
+        _write(exporter(fmt)(quiz), output)
+    elif key_output is None:
+        _write(printer(fmt)(quiz, Printing(paper or "letter")), output)
+    else:
+        export = printer(fmt)
+        students = export(quiz, Printing(paper or "letter", keys=False))
+        _write(export(quiz, Printing(paper or "letter", students=False)), key_output)
+        _write(students, output)
     for share in quiz.blueprint or ():
         if share.short:
             click.echo(f"short: {share.coverage()}", err=True)

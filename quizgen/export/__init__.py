@@ -1,9 +1,9 @@
 """Exporters: each turns a `Quiz` into the bytes of one file format, and nothing else.
 
 A new format is a module here with `export(quiz) -> bytes`, a line in MODULES (and in BINARY
-if it is not text), a row in README's table of formats, and a reader in the tests that
-reads it back (tests/exports_readback.py). The command's `--format` takes its choices from
-FORMATS.
+if it is not text; in PRINTED if it is for paper, when its `export` also takes a
+`Printing`), a row in README's table of formats, and a reader in the tests that reads it back
+(tests/exports_readback.py). The command's `--format` takes its choices from FORMATS.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from quizgen.export.paper import Printing
     from quizgen.quiz import Quiz
 
     Exporter = Callable[[Quiz], bytes]
+    Printer = Callable[[Quiz, Printing], bytes]
 
 # Format -> module with its `export`. Imported on use: the Anki exporter alone (genanki)
 # takes longer to import than a whole JSON quiz takes to make.
@@ -33,9 +35,18 @@ MODULES = {
 FORMATS = tuple(MODULES)
 # Formats that are binary files, never written to a terminal.
 BINARY = {"qti", "anki"}
+# Formats for paper: a paper size, and the answer keys in the same file or a separate one.
+PRINTED = {"html"}
 
 
 def exporter(fmt: str) -> Exporter:
     module = importlib.import_module(f"quizgen.export.{MODULES[fmt]}")
     export: Exporter = module.export
+    return export
+
+
+def printer(fmt: str) -> Printer:
+    """A printed format's `export`, which also takes how to print."""
+    module = importlib.import_module(f"quizgen.export.{MODULES[fmt]}")
+    export: Printer = module.export
     return export

@@ -1,0 +1,67 @@
+"""What a quiz on paper is made of, for every printable format (HTML to print, Word): the
+paper size, which parts a file holds, and the words a printed quiz says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizgen.quiz import Question, Quiz, Variant
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str
+    css_size: str  # the CSS @page size keyword
+    width_mm: float
+    height_mm: float
+    margin_mm: float
+
+
+PAPERS = {
+    "letter": Paper("Letter", "letter", 215.9, 279.4, 11.5),
+    "a4": Paper("A4", "A4", 210.0, 297.0, 11.5),
+}
+
+
+@dataclass(frozen=True)
+class Printing:
+    """How to print a quiz: on which paper, and whether the file holds the students' copies,
+    the answer keys, or both (an instructor may keep the keys in a separate file)."""
+
+    paper: str = "letter"
+    students: bool = True
+    keys: bool = True
+
+
+ON_LETTER = Printing()
+
+
+def footer(quiz: Quiz, variant: Variant, part: str = "") -> str:
+    """The words at the foot of every page, before its page number: a page that comes loose
+    still says which quiz and variant it belongs to."""
+    return " · ".join(x for x in (quiz.title, f"Variant {variant.label}", part) if x)
+
+
+def score_line(variant: Variant) -> str:
+    return f"Score: ______ / {len(variant.questions)}"
+
+
+def instructions(variant: Variant) -> str:
+    n = len(variant.questions)
+    return (
+        f"{n} questions. Choose the one best answer to each question and circle its letter. "
+        "Each question is worth one point."
+    )
+
+
+def option_columns(question: Question, line_chars: int = 58) -> int:
+    """How many columns a question's options take on paper: all on one line where every
+    option is short, two a line where they are middling, else one a line."""
+    longest = max(len(text) for text in question.options) + 4  # "A. " and the gap
+    count = len(question.options)
+    for columns in (count, 2):
+        if columns > 1 and longest * columns <= line_chars:
+            return columns
+    return 1

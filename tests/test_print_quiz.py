@@ -1,0 +1,241 @@
+"""Quizzes on paper, as a class gets them: the print export opened in a real Chromium, printed
+to PDF, and read back sheet by sheet with a PDF reader. Each PDF is kept in
+test-artifacts/print/ for a person to look at."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Dialog
+from pypdf import PdfReader
+
+from quizgen import load_data
+from quizgen.bank.catalog import Catalog
+from quizgen.export import html_quiz
+from quizgen.export.paper import Printing
+from quizgen.quiz import LETTERS, Quiz, Variant, assemble
+from tests.conftest import DATA_DIR, REPO
+
+PRINTS = REPO / "test-artifacts" / "print"
+# Sheet sizes in PDF points (72 an inch).
+SIZES = {"letter": (612.0, 792.0), "a4": (595.3, 841.9)}
+ITEMS_PER_PAGE = 10
+# The least type size of a question or option: 9.5 points, in CSS pixels.
+SMALLEST_PX = 9.5 * 96 / 72 - 0.05
+FOOT = re.compile(r"Variant (\w+)(?: · (Answer grid|Answer key))? · Page (\d+) of (\d+)")
+BLANK = "This page is blank on purpose."
+
+
+def _words(text: str) -> str:
+    """Text with each run of white space as one space, and no space after a hyphen that a
+    line ended at ("injury-" / "treatment" reads back as "injury- treatment")."""
+    return re.sub(r"(\w)- (?=\w)", r"\1-", " ".join(text.split()))
+
+
+@dataclass(frozen=True)
+class Sheet:
+    text: str  # its words, white space made single spaces
+    variant: str
+    part: str  # "Student copy", "Answer grid" or "Answer key"
+    number: int
+    of: int
+    width: float
+    height: float
+
+
+def read_sheets(pdf: bytes) -> list[Sheet]:
+    sheets = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        text = _words(page.extract_text())
+        feet = FOOT.findall(text)
+        assert len(feet) == 1, f"a sheet without one footer: {text[:200]!r}"
+        variant, part, number, of = feet[0]
+        sheets.append(
+            Sheet(
+                text,
+                variant,
+                part or "Student copy",
+                int(number),
+                int(of),
+                round(float(page.mediabox.width), 1),
+                round(float(page.mediabox.height), 1),
+            )
+        )
+    return sheets
+
+
+def _is_size(sheet: Sheet, paper: str) -> bool:
+    """Within a point: Chromium rounds a sheet to whole CSS pixels."""
+    width, height = SIZES[paper]
+    return abs(sheet.width - width) <= 1 and abs(sheet.height - height) <= 1
+
+
+def print_pdf(browser: Browser, html: bytes, name: str) -> bytes:
+    """The page printed as Chromium prints it, at the paper size its own CSS asks for."""
+    page = browser.new_page()
+    try:
+        dialogs: list[str] = []
+
+        def on_dialog(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.set_content(html.decode("utf-8"))
+        assert page.locator("section.booklet").count() == 0, "the sheets were not laid out"
+        assert dialogs == []
+        data = page.pdf(prefer_css_page_size=True)
+    finally:
+        page.close()
+    PRINTS.mkdir(parents=True, exist_ok=True)
+    (PRINTS / f"{name}.pdf").write_bytes(data)
+    return data
+
+
+@cache
+def _catalog() -> Catalog:
+    return Catalog.of(load_data(DATA_DIR))
+
+
+@cache
+def _quiz(count: int, variants: int, seed: int) -> Quiz:
+    return assemble(_catalog(), count=count, seed=seed, variants=variants)
+
+
+@cache
+def _printed(browser: Browser, count: int, variants: int, seed: int, paper: str) -> list[Sheet]:
+    html = html_quiz.export(_quiz(count, variants, seed), Printing(paper))
+    return read_sheets(print_pdf(browser, html, f"quiz-{count}x{variants}-{seed}-{paper}"))
+
+
+def _by_booklet(sheets: list[Sheet]) -> dict[tuple[str, str], list[Sheet]]:
+    booklets: dict[tuple[str, str], list[Sheet]] = defaultdict(list)
+    for sheet in sheets:
+        booklets[sheet.variant, sheet.part].append(sheet)
+    return booklets
+
+
+QUIZZES = [(25, 2, 3, "letter"), (25, 2, 3, "a4"), (60, 3, 1, "letter"), (60, 1, 5, "a4")]
+
+
+@pytest.mark.parametrize(("count", "variants", "seed", "paper"), QUIZZES)
+def test_every_page_says_its_variant_and_number_and_each_copy_has_even_pages(
+    browser: Browser, count: int, variants: int, seed: int, paper: str
+) -> None:
+    sheets = _printed(browser, count, variants, seed, paper)
+    assert all(_is_size(s, paper) for s in sheets)
+    booklets = _by_booklet(sheets)
+    labels = [v.label for v in _quiz(count, variants, seed).variants]
+    assert list(booklets) == [
+        *((label, "Student copy") for label in labels),
+        *((label, "Answer grid") for label in labels),
+        *((label, "Answer key") for label in labels),
+    ]
+    for (_, part), pages in booklets.items():
+        assert [s.number for s in pages] == list(range(1, len(pages) + 1))
+        assert {s.of for s in pages} == {len(pages)}
+        if part == "Student copy":
+            # Two-sided printing: the next variant starts on a sheet of its own.
+            assert len(pages) % 2 == 0
+            assert all(BLANK not in s.text for s in pages[:-1])
+
+
+@pytest.mark.parametrize(("count", "variants", "seed", "paper"), QUIZZES)
+def test_at_least_ten_questions_fit_a_page_and_none_is_split(
+    browser: Browser, count: int, variants: int, seed: int, paper: str
+) -> None:
+    sheets = _printed(browser, count, variants, seed, paper)
+    booklets = _by_booklet(sheets)
+    for variant in _quiz(count, variants, seed).variants:
+        pages = [s.text for s in booklets[variant.label, "Student copy"]]
+        with_questions = [text for text in pages if BLANK not in text]
+        assert len(with_questions) <= math.ceil(count / ITEMS_PER_PAGE)
+        for q in variant.questions:
+            stem = _words(f"{q.number}. {q.item.stem}")
+            on = [n for n, text in enumerate(pages) if stem in text]
+            assert len(on) == 1, f"question {q.number} of {variant.label} not whole on a page"
+            text = pages[on[0]]
+            after = text.index(stem) + len(stem)
+            for letter, option in zip(LETTERS, q.options, strict=False):
+                assert _words(f"{letter}. {option}") in text[after:], (variant.label, q.number)
+
+
+def test_questions_print_at_a_readable_size(browser: Browser) -> None:
+    page = browser.new_page()
+    try:
+        page.set_content(html_quiz.export(_quiz(60, 1, 1)).decode())
+        sizes = page.evaluate(
+            """() => Array.from(document.querySelectorAll('.student-copy .stem, .options li'),
+                e => parseFloat(getComputedStyle(e).fontSize))"""
+        )
+    finally:
+        page.close()
+    assert len(sizes) == 60 * 5
+    assert min(sizes) >= SMALLEST_PX
+
+
+def test_the_answer_grid_is_one_page_with_every_key(browser: Browser) -> None:
+    sheets = _printed(browser, 60, 3, 1, "letter")
+    booklets = _by_booklet(sheets)
+    for variant in _quiz(60, 3, 1).variants:
+        (grid,) = booklets[variant.label, "Answer grid"]
+        keys = dict(re.findall(r"\b(\d+)\. ([A-E])\b", grid.text))
+        assert keys == {str(q.number): q.key_letter for q in variant.questions}
+
+
+def test_the_first_page_asks_name_date_score_and_says_what_to_do(browser: Browser) -> None:
+    sheets = _printed(browser, 25, 2, 3, "letter")
+    for variant in _quiz(25, 2, 3).variants:
+        first = next(s for s in sheets if s.variant == variant.label)
+        assert first.text.startswith(f"Massage types quiz Variant {variant.label} Name: Date:")
+        assert "Score: ______ / 25" in first.text
+        assert "25 questions. Choose the one best answer" in first.text
+        later = [s for s in sheets if s.variant == variant.label and s.number > 1]
+        assert all("Name:" not in s.text for s in later)
+
+
+def _rationales(variant: Variant) -> list[str]:
+    return [_words(q.item.rationale)[:60] for q in variant.questions]
+
+
+def test_keys_can_go_to_a_file_of_their_own(browser: Browser, tmp_path: Path) -> None:
+    students, keys = tmp_path / "quiz.html", tmp_path / "keys.html"
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "quizgen", "generate", "--count", "25", "--seed", "3"),
+            *("--variants", "2", "--format", "html", "--paper", "a4"),
+            *("-o", str(students), "--key-output", str(keys)),
+        ],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    student_sheets = read_sheets(print_pdf(browser, students.read_bytes(), "quiz-students"))
+    key_sheets = read_sheets(print_pdf(browser, keys.read_bytes(), "quiz-keys"))
+    assert {s.part for s in student_sheets} == {"Student copy"}
+    assert {s.part for s in key_sheets} == {"Answer grid", "Answer key"}
+    assert all(_is_size(s, "a4") for s in student_sheets + key_sheets)
+    quiz = _quiz(25, 2, 3)
+    key_text = " ".join(s.text for s in key_sheets)
+    student_text = " ".join(s.text for s in student_sheets)
+    for variant in quiz.variants:
+        for rationale in _rationales(variant):
+            assert rationale in key_text and rationale not in student_text
+
+
+def test_a_question_taller_than_a_page_is_printed_whole(browser: Browser) -> None:
+    from tests.test_exports import LONG, _hostile_quiz
+
+    html = html_quiz.export(_hostile_quiz(), Printing(keys=False))
+    pdf = PdfReader(io.BytesIO(print_pdf(browser, html, "quiz-hostile")))
+    text = _words(" ".join(page.extract_text() for page in pdf.pages))
+    assert text.count(_words(LONG)) == 2  # in its stem and in its key: nothing cut off
