@@ -207,7 +207,9 @@ def schema() -> None:
     default="markdown",
     show_default=True,
     help="html: print (student copies, answer grids and keys); gift, moodle-xml: Moodle; qti: "
-    "Canvas (zip); blackboard: Blackboard's question upload (.txt); anki: Anki deck (.apkg); "
+    "Canvas (zip); blackboard: Blackboard's question upload (.txt); brightspace: D2L "
+    "Brightspace's question import (.csv); common-cartridge: IMS Common Cartridge (.imscc) for "
+    "any of them and Schoology; anki: Anki deck (.apkg); "
     "tsv: Quizlet-style flashcards; json: everything.",
 )
 @click.option("--title", default="Massage types quiz", show_default=True)
@@ -256,6 +258,7 @@ def generate(
         quizgen generate --type medical --options 3
         quizgen generate --count 40 --format moodle-xml -o week3.xml
         quizgen generate --count 40 --format qti -o week3-canvas.zip
+        quizgen generate --count 40 --format common-cartridge -o week3.imscc
         quizgen generate --count 60 --format anki -o massage-types.apkg
     """
     from quizgen.export import BINARY, PRINTED, exporter, printer

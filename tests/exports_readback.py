@@ -156,6 +156,136 @@ def read_qti(content: bytes) -> tuple[list[Question], dict[str, Any]]:
         return out, structure
 
 
+def read_brightspace(content: bytes) -> list[Question]:
+    """The csv module under the rules of D2L's sample file: UTF-8 with a byte-order mark, no
+    header, a question from each `NewQuestion` row to the next, rows named by their first
+    cell (trimmed, any case), `//` rows and empty rows skipped; an `Option` row is credit,
+    text, an HTML flag, feedback."""
+    assert content.startswith(b"\xef\xbb\xbf"), "not CSV UTF-8 (no byte-order mark)"
+    out: list[Question] = []
+    for cells in csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")):
+        assert len(cells) == 5, cells
+        name = cells[0].strip().lower()
+        if name.startswith("//") or not any(cells):
+            continue
+        if name == "newquestion":
+            out.append({"type": cells[1], "options": [], "credit": [], "option_feedback": []})
+        elif name == "option":
+            out[-1]["credit"].append(int(cells[1]))
+            out[-1]["options"].append(cells[2])
+            out[-1]["html"] = out[-1].get("html", False) or cells[3] == "HTML"
+            out[-1]["option_feedback"].append(cells[4])
+        else:
+            assert name not in out[-1], f"two {name} rows in one question"
+            out[-1][name] = cells[1]
+    for question in out:
+        question["key"] = question["credit"].index(100)
+    return out
+
+
+CC_MANIFEST = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+CC_RESOURCE_TYPES = {
+    "webcontent",
+    "imsqti_xmlv1p2/imscc_xmlv1p1/assessment",
+    "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank",
+    "associatedcontent/imscc_xmlv1p1/learning-application-resource",
+    "imsdt_xmlv1p1",
+    "imswl_xmlv1p1",
+    "imsbasiclti_xmlv1p0",
+}
+# The feedback names Canvas sorts into correct, wrong, general and solution feedback.
+CANVAS_FEEDBACK_WORDS = re.compile(r"wrong|incorrect|_IC$|correct|_C$|general_|_all|solution", re.I)
+
+
+def read_common_cartridge(content: bytes) -> tuple[list[Question], dict[str, Any]]:
+    """A Common Cartridge read as Moodle's and Canvas's importers read one (there is no
+    maintained reader of cartridges to run): the manifest by the CC 1.1 rules they check
+    (Moodle: the namespace in the first 500 bytes, the assessment reached from the
+    organization; the profile's one file per assessment), the QTI file by qti2latex (a QTI
+    reader from PyPI) for stems and options, and scores and feedback by Moodle's rules: an
+    option's score and feedback from the conditions on that option, general feedback from
+    the conditions that go on."""
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        names = package.namelist()
+        head = package.read("imsmanifest.xml")[:500].lower()
+        manifest = etree.fromstring(package.read("imsmanifest.xml"))
+        files = {name: package.read(name) for name in names}
+    flat = re.sub(rb"[\s'\"]", b"", head)
+    assert b"xmlns=" + CC_MANIFEST.encode() in flat, "Moodle would not see a CC 1.1 cartridge"
+    ns = {"m": CC_MANIFEST}
+    assert manifest.findtext("m:metadata/m:schema", namespaces=ns) == "IMS Common Cartridge"
+    assert manifest.findtext("m:metadata/m:schemaversion", namespaces=ns) == "1.1.0"
+    assert len(manifest.findall("m:metadata/{*}lom", ns)) == 1
+    (organization,) = manifest.findall("m:organizations/m:organization", ns)
+    assert organization.get("structure") == "rooted-hierarchy"
+    (top,) = organization.findall("m:item", ns)
+    assert top.find("m:title", ns) is None and top.get("identifierref") is None
+    inner = top.findall(".//m:item", ns)
+    assert all(item.findtext("m:title", namespaces=ns) for item in inner)
+    resources = {r.get("identifier"): r for r in manifest.findall("m:resources/m:resource", ns)}
+    assert {r.get("type") for r in resources.values()} <= CC_RESOURCE_TYPES
+    pointed = [item.get("identifierref") for item in inner if item.get("identifierref")]
+    assert set(pointed) <= set(resources)
+    quizzes = [resources[ref] for ref in pointed if "assessment" in resources[ref].get("type")]
+    assert len(quizzes) == 1, "Moodle imports an assessment only from the organization"
+    (quiz,) = quizzes
+    assert quiz.get("href") is None
+    (file,) = quiz.findall("m:file", ns)
+    href = file.get("href")
+    assert href in files
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "assessment.xml"
+        path.write_bytes(files[href])
+        tree = etree.parse(str(path))
+        (assessment,) = qti2latex.findall_anyns(tree.getroot(), "assessment")
+        assert len(qti2latex.findall_anyns(assessment, "section")) == 1
+        out: list[Question] = []
+        for item in qti2latex.findall_anyns(tree.getroot(), "item"):
+            meta = qti2latex.get_qti_metadata(item)
+            idents = [ident for ident, _ in qti2latex.get_choices(item)]
+            conditions = qti2latex.findall_anyns(item, "respcondition")
+            feedback = {
+                fb.get("ident"): qti2latex.text_of(
+                    qti2latex.findall_anyns(next(iter(fb)), "mattext")[0]
+                )
+                for fb in qti2latex.findall_anyns(item, "itemfeedback")
+                if etree.QName(next(iter(fb))).localname == "flow_mat"
+            }
+            shown = {d.get("linkrefid") for d in qti2latex.findall_anyns(item, "displayfeedback")}
+            assert shown == set(feedback), "feedback shown and feedback given differ"
+
+            def on(ident: str, rcs: list[Any] = conditions) -> list[Any]:
+                return [
+                    rc
+                    for rc in rcs
+                    if (eq := qti2latex.findall_anyns(rc, "varequal")) and eq[0].text == ident
+                ]
+
+            def links(rcs: list[Any]) -> list[str]:
+                return [d.get("linkrefid") for rc in rcs for d in rc if "displayfeedback" in d.tag]
+
+            scores = []
+            for ident in idents:
+                setvars = qti2latex.findall_anyns(on(ident)[-1], "setvar")
+                # PHP's empty(): "" and "0" are no score.
+                scores.append(int(bool(setvars) and setvars[0].text not in ("", "0")))
+            going_on = [rc for rc in conditions if rc.get("continue") == "Yes"]
+            assert not any(CANVAS_FEEDBACK_WORDS.search(x) for i in idents for x in links(on(i)))
+            out.append(
+                {
+                    "id": item.get("ident"),
+                    "profile": meta.get("cc_profile"),
+                    "weighting": meta.get("cc_weighting"),
+                    "stem": qti2latex.get_item_stem(item),
+                    "options": [text for _, text in qti2latex.get_choices(item)],
+                    "key": scores.index(1) if sum(scores) == 1 else None,
+                    "feedback": [" ".join(feedback[x] for x in links(on(i))) for i in idents],
+                    "general": " ".join(feedback[x] for x in links(going_on)),
+                }
+            )
+    return out, {"names": names, "title": assessment.get("title")}
+
+
 def read_tsv(content: bytes) -> list[list[str]]:
     return list(
         csv.reader(io.StringIO(content.decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)

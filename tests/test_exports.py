@@ -23,7 +23,9 @@ from quizgen.bank.item import Choice, Item
 from quizgen.export import (
     anki_deck,
     blackboard,
+    brightspace,
     canvas_qti,
+    common_cartridge,
     gift,
     html_quiz,
     json_quiz,
@@ -36,6 +38,8 @@ from quizgen.quiz import LETTERS, Filters, Question, Quiz, Variant, assemble
 from tests.conftest import DATA_DIR
 from tests.exports_readback import (
     read_anki_fields,
+    read_brightspace,
+    read_common_cartridge,
     read_gift,
     read_moodle_xml,
     read_qti,
@@ -432,3 +436,54 @@ def test_blackboard_upload_rows_read_back_as_blackboard_reads_them(any_quiz: Qui
         options, marks = row[2::2], row[3::2]
         assert options == [" ".join(o.split()) for o in q.options]
         assert marks == ["correct" if n == q.key_index else "incorrect" for n in range(4)]
+
+
+def test_brightspace_csv_reads_back_as_d2l_reads_it(any_quiz: Quiz) -> None:
+    questions = read_brightspace(brightspace.export(any_quiz))
+    expected = _expected(any_quiz)
+    assert len(questions) == len(expected)
+    for read, q in zip(questions, expected, strict=True):
+        assert read["type"] == "MC" and read["id"] == q.item.id and read["points"] == "1"
+        assert read["questiontext"] == lms.one_line(q.item.stem)
+        assert read["options"] == [lms.one_line(o) for o in q.options]
+        assert sorted(read["credit"]) == [0] * (len(q.options) - 1) + [100]
+        assert read["key"] == q.key_index and not read["html"]
+        assert read["option_feedback"] == [
+            lms.RIGHT if n == q.key_index else lms.one_line(why) for n, why in enumerate(q.reasons)
+        ]
+        assert read["feedback"] == lms.one_line(q.item.rationale)
+
+
+def test_common_cartridge_reads_back_as_moodle_and_canvas_read_it(any_quiz: Quiz) -> None:
+    questions, package = read_common_cartridge(common_cartridge.export(any_quiz))
+    assert package["title"] == any_quiz.title and len(package["names"]) == 2
+    expected = _expected(any_quiz)
+    assert len(questions) == len(expected)
+    for read, q in zip(questions, expected, strict=True):
+        assert read["id"] == q.item.id
+        assert read["profile"] == "cc.multiple_choice.v0p1" and read["weighting"] == "1"
+        assert read["stem"] == q.item.stem and read["options"] == list(q.options)
+        assert read["key"] == q.key_index
+        assert read["feedback"] == [
+            lms.RIGHT if n == q.key_index else why for n, why in enumerate(q.reasons)
+        ]
+        assert read["general"] == q.item.rationale  # once, and no option's feedback in it
+
+
+def test_common_cartridge_is_deflated_and_named_by_its_items(quiz: Quiz) -> None:
+    import io
+    import zipfile
+
+    def entries(content: bytes) -> list[zipfile.ZipInfo]:
+        return zipfile.ZipFile(io.BytesIO(content)).infolist()
+
+    fewer = replace(quiz, variants=(Variant("A", quiz.questions[:-1]),))
+    whole = common_cartridge.export(quiz)
+    assert common_cartridge.export(quiz) == whole
+    assert all(e.compress_type == zipfile.ZIP_DEFLATED for e in entries(whole))
+    assert len(whole) < sum(e.file_size for e in entries(whole)) / 3
+    folders = [
+        {e.filename.split("/")[0] for e in entries(c)}
+        for c in (whole, common_cartridge.export(fewer))
+    ]
+    assert folders[0] != folders[1]

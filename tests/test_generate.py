@@ -198,7 +198,16 @@ def test_html_prints_a_student_copy_and_a_separate_key(tmp_path: Path, browser: 
 
 @pytest.mark.parametrize(
     ("fmt", "magic"),
-    [("gift", b"// "), ("moodle-xml", b"<?xml"), ("qti", b"PK"), ("anki", b"PK"), ("tsv", b"")],
+    [
+        ("gift", b"// "),
+        ("moodle-xml", b"<?xml"),
+        ("qti", b"PK"),
+        ("common-cartridge", b"PK"),
+        ("anki", b"PK"),
+        ("tsv", b""),
+        ("blackboard", b"MC\t"),
+        ("brightspace", b"\xef\xbb\xbfNewQuestion,MC,,,\r\n"),
+    ],
 )
 def test_every_lms_format_writes_a_file(tmp_path: Path, fmt: str, magic: bytes) -> None:
     out = tmp_path / f"quiz.{fmt}"
@@ -208,7 +217,7 @@ def test_every_lms_format_writes_a_file(tmp_path: Path, fmt: str, magic: bytes) 
     assert content.startswith(magic) and len(content) > 500
 
 
-@pytest.mark.parametrize("fmt", ["qti", "anki"])
+@pytest.mark.parametrize("fmt", ["qti", "common-cartridge", "anki"])
 def test_binary_formats_need_an_output_file(fmt: str) -> None:
     result = run("generate", "--count", "10", "--format", fmt)
     assert result.returncode == 2
@@ -218,5 +227,5 @@ def test_binary_formats_need_an_output_file(fmt: str) -> None:
 
 def test_help_shows_an_example_of_each_export() -> None:
     text = run("generate", "--help").stdout.decode()
-    for fmt in ("moodle-xml", "qti", "anki", "html"):
+    for fmt in ("moodle-xml", "qti", "common-cartridge", "anki", "html"):
         assert f"--format {fmt}" in text

@@ -31,10 +31,12 @@ MODULES = {
     "anki": "anki_deck",
     "tsv": "tsv_cards",
     "blackboard": "blackboard",
+    "brightspace": "brightspace",
+    "common-cartridge": "common_cartridge",
 }
 FORMATS = tuple(MODULES)
 # Formats that are binary files, never written to a terminal.
-BINARY = {"qti", "anki"}
+BINARY = {"qti", "common-cartridge", "anki"}
 # Formats for paper: a paper size, and the answer keys in the same file or a separate one.
 PRINTED = {"html"}
 

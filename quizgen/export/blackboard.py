@@ -9,18 +9,15 @@ format has no place for feedback: rationales stay in the quiz's other formats.
 
 from __future__ import annotations
 
+from quizgen.export.lms import one_line
 from quizgen.quiz import Quiz
-
-
-def field(text: str) -> str:
-    return " ".join(text.split())
 
 
 def export(quiz: Quiz) -> bytes:
     rows = []
     for q in quiz.questions:
-        fields = ["MC", field(q.item.stem)]
+        fields = ["MC", one_line(q.item.stem)]
         for n, option in enumerate(q.options):
-            fields += [field(option), "correct" if n == q.key_index else "incorrect"]
+            fields += [one_line(option), "correct" if n == q.key_index else "incorrect"]
         rows.append("\t".join(fields))
     return ("\n".join(rows) + "\n").encode("utf-8")

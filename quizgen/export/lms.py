@@ -1,5 +1,5 @@
-"""What the LMS formats (GIFT, Moodle XML, Canvas QTI) say alike: the key's own feedback and
-the tags of an item."""
+"""What the LMS formats say alike: the key's own feedback, the tags of an item, and text on
+one line for the row-per-field formats (Blackboard, Brightspace)."""
 
 from __future__ import annotations
 
@@ -24,3 +24,9 @@ def moodle_tags(quiz: Quiz, item: Item) -> list[str]:
         tag = f"{prefix}:{name}"
         tags.append(tag if len(tag) <= TAG_LENGTH else f"{prefix}:{key}"[:TAG_LENGTH])
     return tags
+
+
+def one_line(text: str) -> str:
+    """Each run of white space as one space: the upload formats read a line break as the end
+    of a field or a row."""
+    return " ".join(text.split())

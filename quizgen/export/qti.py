@@ -1,0 +1,95 @@
+"""The pieces of QTI 1.2 that the Canvas package and the Common Cartridge build alike: the
+quiz's identifier, answer identifiers, metadata fields, texts and feedback, and the zip."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+
+from quizgen.quiz import Question, Quiz
+
+NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+# Zip entries carry this time, so the same quiz gives the same bytes.
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def quiz_id(quiz: Quiz) -> str:
+    """From the title and the set of items: an LMS that matches an import to a quiz by its
+    identifier updates the same quiz on a re-import, and never takes another quiz for it."""
+    items = sorted({q.item.id for q in quiz.questions})
+    named = "\x1f".join([quiz.title, str(quiz.options), *items])
+    return "g" + hashlib.sha256(named.encode()).hexdigest()[:31]
+
+
+def answer_ids(q: Question) -> list[str]:
+    return [str(q.number * 100 + n + 1) for n in range(len(q.options))]
+
+
+def field(parent: ET.Element, label: str, entry: str) -> None:
+    element = ET.SubElement(parent, "qtimetadatafield")
+    ET.SubElement(element, "fieldlabel").text = label
+    ET.SubElement(element, "fieldentry").text = entry
+
+
+def material(parent: ET.Element, text: str) -> None:
+    element = ET.SubElement(parent, "material")
+    ET.SubElement(element, "mattext", texttype="text/plain").text = text
+
+
+def feedback(item: ET.Element, ident: str, text: str) -> None:
+    element = ET.SubElement(item, "itemfeedback", ident=ident)
+    material(ET.SubElement(element, "flow_mat"), text)
+
+
+def choices(item: ET.Element, q: Question, ids: list[str]) -> ET.Element:
+    """The stem and the options; returns the scoring block (`resprocessing`) with its score."""
+    presentation = ET.SubElement(item, "presentation")
+    material(presentation, q.item.stem)
+    response = ET.SubElement(presentation, "response_lid", ident="response1", rcardinality="Single")
+    render = ET.SubElement(response, "render_choice")
+    for ident, text in zip(ids, q.options, strict=True):
+        material(ET.SubElement(render, "response_label", ident=ident), text)
+    processing = ET.SubElement(item, "resprocessing")
+    outcomes = ET.SubElement(processing, "outcomes")
+    ET.SubElement(
+        outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal"
+    )
+    return processing
+
+
+def condition(processing: ET.Element, ident: str | None, *, goes_on: bool) -> ET.Element:
+    """A response condition: on the answer `ident`, or on any answer if None."""
+    element = ET.SubElement(processing, "respcondition", {"continue": "Yes" if goes_on else "No"})
+    test = ET.SubElement(element, "conditionvar")
+    if ident is None:
+        ET.SubElement(test, "other")
+    else:
+        ET.SubElement(test, "varequal", respident="response1").text = ident
+    return element
+
+
+def show(condition: ET.Element, feedback_ident: str) -> None:
+    ET.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=feedback_ident)
+
+
+def score(condition: ET.Element, value: int) -> None:
+    ET.SubElement(condition, "setvar", action="Set", varname="SCORE").text = str(value)
+
+
+def serialise(root: ET.Element) -> bytes:
+    ET.indent(root)
+    body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return body + b"\n"
+
+
+def zipped(entries: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in entries:
+            entry = zipfile.ZipInfo(name, FIXED_TIME)
+            # A ZipInfo is stored uncompressed unless told, whatever the archive's default.
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(entry, content)
+    return buffer.getvalue()
