@@ -1,5 +1,5 @@
 # Every target sets up its own virtual environment first, so a fresh clone needs only
-# `make serve` or `make test` (`make test-fast` skips the browser, slow and node tests).
+# `make serve` or `make test` (`make test-fast` skips the browser, slow, node and pandoc tests).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -50,7 +50,7 @@ test: lint typecheck $(READERS)
 
 # Everything but the tests marked browser (Chromium), slow (over ~2 s) or node (npm's GIFT reader).
 test-fast: lint typecheck
-	$(BIN)/python -m pytest -m "not browser and not slow and not node"
+	$(BIN)/python -m pytest -m "not browser and not slow and not node and not pandoc"
 
 # Rewrites requirements.lock from pyproject.toml (the dev extra and all it pulls in), keeping
 # each pin that still fits; `make lock LOCK_ARGS=--upgrade` moves every pin to the newest allowed.

@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench import plain_site, synthetic  # noqa: E402
+from quizgen.export import FORMATS  # noqa: E402
 
 BIN = Path(sys.executable).parent
 QUIZGEN = str(BIN / "quizgen")
@@ -42,7 +43,6 @@ CHROMIUM_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
-FORMATS = ("json", "markdown", "html", "gift", "moodle-xml", "qti", "anki", "tsv")
 LIGHTHOUSE_PAGES = {
     "home": "",
     "a comparison page": "comparisons/medical-vs-relaxation/",
@@ -216,7 +216,7 @@ def class_workload(work: Path, runs: int) -> list[Row]:
     (total,) = medians(runs, lambda: sum(command() for command in commands))
     return [
         Row(
-            f"3. 30 variants x {QUIZ_ITEMS} items, all 8 formats",
+            f"3. 30 variants x {QUIZ_ITEMS} items, all {len(FORMATS)} formats",
             f"{len(FORMATS)} generate commands, {total:.2f} s in all",
             f"{total:.2f} s",
             "< 3 s",

@@ -206,7 +206,8 @@ def schema() -> None:
     type=click.Choice(FORMATS),
     default="markdown",
     show_default=True,
-    help="html: print (student copies, answer grids and keys); gift, moodle-xml: Moodle; qti: "
+    help="html: print (student copies, answer grids and keys); docx: the same in Word, to edit; "
+    "gift, moodle-xml: Moodle; qti: "
     "Canvas (zip); blackboard: Blackboard's question upload (.txt); brightspace: D2L "
     "Brightspace's question import (.csv); common-cartridge: IMS Common Cartridge (.imscc) for "
     "any of them and Schoology; anki: Anki deck (.apkg); "
@@ -222,7 +223,7 @@ def schema() -> None:
 @click.option(
     "--paper",
     type=click.Choice(sorted(PAPERS)),
-    help="Paper for a printed format (html): letter (the default) or a4.",
+    help="Paper for a printed format (html, docx): letter (the default) or a4.",
 )
 @click.option(
     "--key-output",
@@ -254,6 +255,7 @@ def generate(
     Examples:
         quizgen generate --count 25 --seed 7 --format html -o quiz.html
         quizgen generate --variants 2 --format html -o quiz.html --key-output keys.html
+        quizgen generate --count 25 --format docx -o quiz.docx
         quizgen generate --count 60 --blueprint mblex --variants 3 --format json
         quizgen generate --type medical --options 3
         quizgen generate --count 40 --format moodle-xml -o week3.xml

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -284,6 +285,58 @@ def read_common_cartridge(content: bytes) -> tuple[list[Question], dict[str, Any
                 }
             )
     return out, {"names": names, "title": assessment.get("title")}
+
+
+def _pandoc_text(inlines: list[Any]) -> str:
+    parts = []
+    for inline in inlines:
+        kind, content = inline["t"], inline.get("c")
+        if kind == "Str":
+            parts.append(content)
+        elif kind in ("Space", "SoftBreak"):
+            parts.append(" ")
+        elif kind == "LineBreak":
+            parts.append("\n")
+        elif kind in ("Strong", "Emph", "Underline", "Strikeout", "SmallCaps"):
+            parts.append(_pandoc_text(content))
+        elif kind in ("Span", "Link"):
+            parts.append(_pandoc_text(content[1]))
+        else:
+            raise AssertionError(f"pandoc read something unexpected: {kind}")
+    return "".join(parts)
+
+
+def _pandoc_blocks(blocks: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for block in blocks:
+        kind, content = block["t"], block.get("c")
+        if kind in ("Para", "Plain"):
+            out.append(_pandoc_text(content))
+        elif kind == "Header":
+            out.append(_pandoc_text(content[2]))
+        elif kind in ("BlockQuote", "Div"):
+            out += _pandoc_blocks(content if kind == "BlockQuote" else content[1])
+        elif kind == "Table":
+            head, bodies = content[3], content[4]
+            rows = head[1] + [row for body in bodies for row in body[2] + body[3]]
+            out.append(
+                [["".join(map(str, _pandoc_blocks(cell[4]))) for cell in row[1]] for row in rows]
+            )
+        else:
+            raise AssertionError(f"pandoc read an unexpected block: {kind}")
+    return out
+
+
+def read_docx(content: bytes) -> list[Any]:
+    """pandoc's Word reader: the document's paragraphs in order, each as its text (a line
+    break as a newline), and each table as its rows of cell texts."""
+    if shutil.which("pandoc") is None:
+        raise AssertionError("pandoc is not installed: apt-get install pandoc")
+    result = subprocess.run(
+        ["pandoc", "--from", "docx", "--to", "json"], input=content, capture_output=True
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return _pandoc_blocks(json.loads(result.stdout)["blocks"])
 
 
 def read_tsv(content: bytes) -> list[list[str]]:

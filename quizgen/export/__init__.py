@@ -25,6 +25,7 @@ MODULES = {
     "json": "json_quiz",
     "markdown": "markdown_quiz",
     "html": "html_quiz",
+    "docx": "word_quiz",
     "gift": "gift",
     "moodle-xml": "moodle_xml",
     "qti": "canvas_qti",
@@ -36,9 +37,9 @@ MODULES = {
 }
 FORMATS = tuple(MODULES)
 # Formats that are binary files, never written to a terminal.
-BINARY = {"qti", "common-cartridge", "anki"}
+BINARY = {"docx", "qti", "common-cartridge", "anki"}
 # Formats for paper: a paper size, and the answer keys in the same file or a separate one.
-PRINTED = {"html"}
+PRINTED = {"html", "docx"}
 
 
 def exporter(fmt: str) -> Exporter:

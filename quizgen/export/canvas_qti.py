@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 from quizgen.export import qti
 from quizgen.export.lms import RIGHT
+from quizgen.export.zipped import zipped
 from quizgen.quiz import Question, Quiz
 
 CANVAS = "http://canvas.instructure.com/xsd/cccv1p0"
@@ -89,7 +90,7 @@ def manifest_xml(quiz: Quiz, ident: str) -> bytes:
 
 def export(quiz: Quiz) -> bytes:
     ident = assessment_id(quiz)
-    return qti.zipped(
+    return zipped(
         [
             ("imsmanifest.xml", manifest_xml(quiz, ident)),
             (f"{ident}/{ident}.xml", assessment_xml(quiz, ident)),

@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 
 from quizgen.export import qti
 from quizgen.export.lms import RIGHT
+from quizgen.export.zipped import zipped
 from quizgen.quiz import Question, Quiz
 
 MANIFEST = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -114,7 +115,7 @@ def manifest_xml(quiz: Quiz, ident: str, href: str) -> bytes:
 def export(quiz: Quiz) -> bytes:
     ident = qti.quiz_id(quiz)
     href = f"{ident}/assessment.xml"
-    return qti.zipped(
+    return zipped(
         [
             ("imsmanifest.xml", manifest_xml(quiz, ident, href)),
             (href, assessment_xml(quiz, ident)),

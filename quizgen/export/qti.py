@@ -1,18 +1,14 @@
 """The pieces of QTI 1.2 that the Canvas package and the Common Cartridge build alike: the
-quiz's identifier, answer identifiers, metadata fields, texts and feedback, and the zip."""
+quiz's identifier, answer identifiers, metadata fields, texts and feedback."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import xml.etree.ElementTree as ET
-import zipfile
 
 from quizgen.quiz import Question, Quiz
 
 NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
-# Zip entries carry this time, so the same quiz gives the same bytes.
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def quiz_id(quiz: Quiz) -> str:
@@ -82,14 +78,3 @@ def serialise(root: ET.Element) -> bytes:
     ET.indent(root)
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return body + b"\n"
-
-
-def zipped(entries: list[tuple[str, bytes]]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, content in entries:
-            entry = zipfile.ZipInfo(name, FIXED_TIME)
-            # A ZipInfo is stored uncompressed unless told, whatever the archive's default.
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            package.writestr(entry, content)
-    return buffer.getvalue()

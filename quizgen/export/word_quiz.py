@@ -1,0 +1,247 @@
+"""The quiz as a Word document (.docx), for instructors who edit a quiz by hand before they
+print it: each variant's student copy, then the answer grids and the answer keys (or either
+part alone, for keys kept in a separate file). Written with python-docx.
+
+Each part is a section of its own: its footer names the quiz, the variant and the part, with
+"Page n of m" counted within the section. A student copy starts on an odd page, so Word
+pads the one before it to an even count and in two-sided printing every variant starts on
+a sheet of its own. A question's lines are kept together on one page. Numbers and letters
+are plain text, not Word lists, so an edit never renumbers what the key says.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from quizgen.export.paper import (
+    ON_LETTER,
+    PAPERS,
+    Printing,
+    footer,
+    instructions,
+    score_line,
+)
+from quizgen.export.zipped import rezipped
+from quizgen.quiz import LETTERS, Quiz, Variant
+
+# Rows of the one-page answer grid before it adds a pair of columns.
+GRID_ROWS = 25
+FONT = "Times New Roman"
+# What may follow w:pgNumType in a section's properties: Word rejects them out of order.
+AFTER_PAGE_NUMBERING = (
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+)
+
+
+@dataclass(frozen=True)
+class _Style:
+    """A paragraph style of the quiz: Word's way to say how a kind of line looks, which an
+    instructor can change for the whole quiz at once."""
+
+    name: str
+    indent: bool = False
+    together: bool = False  # kept on a page with the paragraph after it
+    after: float = 0  # space after, in points
+
+
+QUESTION = _Style("Quiz question", together=True)
+OPTION = _Style("Quiz option", indent=True, together=True)
+LAST_OPTION = _Style("Quiz last option", indent=True, after=7)
+ANSWER = _Style("Quiz answer", together=True)
+REASON = _Style("Quiz reason", indent=True, together=True)
+LAST_REASON = _Style("Quiz last reason", indent=True, after=8)
+STYLES = (QUESTION, OPTION, LAST_OPTION, ANSWER, REASON, LAST_REASON)
+
+
+class _Writer:
+    """Adds parts to one document, each in a section of its own."""
+
+    def __init__(self, quiz: Quiz, printing: Printing) -> None:
+        self.quiz, self.paper = quiz, PAPERS[printing.paper]
+        self.document = Document()
+        self.started = False
+        styles = self.document.styles
+        normal = styles["Normal"]
+        normal.font.name, normal.font.size = FONT, Pt(10.5)
+        normal.paragraph_format.space_after = Pt(0)
+        heading = styles["Heading 1"]
+        heading.font.name, heading.font.size = FONT, Pt(14)
+        heading.font.color.rgb = RGBColor(0, 0, 0)
+        heading.paragraph_format.space_before = Pt(0)
+        self.style_ids = {}
+        for style in STYLES:
+            added = styles.add_style(style.name, WD_STYLE_TYPE.PARAGRAPH)
+            added.base_style = normal
+            added.paragraph_format.keep_with_next = style.together
+            added.paragraph_format.space_after = Pt(style.after)
+            if style.indent:
+                added.paragraph_format.left_indent = Mm(6)
+            self.style_ids[style] = added.style_id
+        properties = self.document.core_properties
+        properties.title, properties.comments = quiz.title, f"Seed {quiz.seed}"
+        properties.author = properties.last_modified_by = ""
+        self.end = self.document.element.body.sectPr
+
+    def section(self, variant: Variant, part: str, *, odd: bool) -> None:
+        if self.started:
+            start = WD_SECTION.ODD_PAGE if odd else WD_SECTION.NEW_PAGE
+            section = self.document.add_section(start)
+        else:
+            section = self.document.sections[0]
+            self.started = True
+        section.page_width, section.page_height = Mm(self.paper.width_mm), Mm(self.paper.height_mm)
+        margin = Mm(self.paper.margin_mm)
+        section.left_margin = section.right_margin = margin
+        section.top_margin = section.bottom_margin = margin
+        section.footer_distance = Mm(self.paper.margin_mm / 2)
+        # Page numbers start again at 1 in every part. A new section copies the one before,
+        # this included.
+        if section._sectPr.find(qn("w:pgNumType")) is None:
+            numbering = OxmlElement("w:pgNumType")
+            numbering.set(qn("w:start"), "1")
+            section._sectPr.insert_element_before(numbering, *AFTER_PAGE_NUMBERING)
+        section.footer.is_linked_to_previous = False
+        foot = section.footer.paragraphs[0]
+        foot.text = ""
+        foot.alignment = 1  # centred
+        foot.add_run(f"{footer(self.quiz, variant, part)} · Page ")
+        _field(foot, "PAGE")
+        foot.add_run(" of ")
+        _field(foot, "SECTIONPAGES")
+        for run in foot.runs:
+            run.font.size = Pt(8.5)
+
+    def paragraph(
+        self, text: str, style: _Style | None = None, *, bold: bool = False, italic: bool = False
+    ) -> Paragraph:
+        # Built here rather than by python-docx's add_paragraph, which looks for the end of
+        # the body again for every paragraph (and a style by its name): a quiz of thirty
+        # variants took half a minute.
+        element = OxmlElement("w:p")
+        if style is not None:
+            look = OxmlElement("w:pStyle")
+            look.set(qn("w:val"), self.style_ids[style])
+            properties = OxmlElement("w:pPr")
+            properties.append(look)
+            element.append(properties)
+        self.end.addprevious(element)
+        paragraph = Paragraph(element, self.document)
+        run = paragraph.add_run()
+        if "\n" in text or "\t" in text:
+            run.text = text  # python-docx turns these into Word's breaks and tabs
+        else:
+            # Set whole: python-docx's text setter looks at each character for the above.
+            words = OxmlElement("w:t")
+            words.text = text
+            words.set(qn("xml:space"), "preserve")
+            run._r.append(words)
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        return paragraph
+
+    def student_copy(self, variant: Variant) -> None:
+        self.section(variant, "", odd=True)
+        self.document.add_heading(self.quiz.title, level=1)
+        self.paragraph(f"Variant {variant.label}", bold=True)
+        who = self.paragraph(f"Name: {'_' * 34}   Date: {'_' * 16}   {score_line(variant)}")
+        who.paragraph_format.space_before = Pt(12)
+        self.paragraph(instructions(variant), italic=True).paragraph_format.space_after = Pt(8)
+        for q in variant.questions:
+            self.paragraph(f"{q.number}. {q.item.stem}", QUESTION)
+            for n, text in enumerate(q.options):
+                last = n == len(q.options) - 1
+                self.paragraph(f"{LETTERS[n]}. {text}", LAST_OPTION if last else OPTION)
+
+    def answer_grid(self, variant: Variant) -> None:
+        self.section(variant, "Answer grid", odd=False)
+        self.document.add_heading(f"Answer grid - {self.quiz.title} - Variant {variant.label}", 1)
+        questions = variant.questions
+        pairs = math.ceil(len(questions) / GRID_ROWS)
+        rows = math.ceil(len(questions) / pairs)
+        table = self.document.add_table(rows=rows, cols=2 * pairs)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        cells = [row.cells for row in table.rows]
+        for index, q in enumerate(questions):
+            row, pair = index % rows, index // rows
+            cells[row][2 * pair].text = f"{q.number}."
+            cells[row][2 * pair + 1].paragraphs[0].add_run(q.key_letter).bold = True
+
+    def answer_key(self, variant: Variant) -> None:
+        self.section(variant, "Answer key", odd=False)
+        self.document.add_heading(f"Answer key - {self.quiz.title} - Variant {variant.label}", 1)
+        for q in variant.questions:
+            self.paragraph(
+                f"{q.number}. {q.key_letter}. {q.options[q.key_index]}", ANSWER, bold=True
+            )
+            self.paragraph(q.item.rationale, ANSWER)
+            self.paragraph(f"Source: {q.item.citation}", ANSWER, italic=True)
+            wrong = [n for n in range(len(q.options)) if n != q.key_index]
+            for n in wrong:
+                last = n == wrong[-1]
+                self.paragraph(f"{LETTERS[n]}: {q.reasons[n]}", LAST_REASON if last else REASON)
+
+    def coverage(self) -> None:
+        if self.quiz.blueprint is None:
+            return
+        from quizgen.blueprint import COVERAGE_TITLE
+
+        self.section(self.quiz.variants[0], COVERAGE_TITLE, odd=False)
+        self.document.add_heading(COVERAGE_TITLE, level=1)
+        for share in self.quiz.blueprint:
+            self.paragraph(share.coverage())
+
+    def bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return rezipped(buffer.getvalue())
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (PAGE, SECTIONPAGES) that Word fills in when it lays the pages out;
+    python-docx has no call for fields."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def export(quiz: Quiz, printing: Printing = ON_LETTER) -> bytes:
+    writer = _Writer(quiz, printing)
+    if printing.students:
+        for variant in quiz.variants:
+            writer.student_copy(variant)
+    if printing.keys:
+        for variant in quiz.variants:
+            writer.answer_grid(variant)
+        for variant in quiz.variants:
+            writer.answer_key(variant)
+        writer.coverage()
+    return writer.bytes()

@@ -1,0 +1,167 @@
+"""The Word export, read back by pandoc's Word reader for what it says, and its page layout
+(sections, footers, page numbers, questions kept together) read from the document itself."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.enum.section import WD_SECTION
+
+from quizgen import load_data
+from quizgen.bank.catalog import Catalog
+from quizgen.export import word_quiz
+from quizgen.export.paper import PAPERS, Printing, instructions
+from quizgen.quiz import LETTERS, Question, Quiz, Variant, assemble
+from tests.conftest import DATA_DIR
+from tests.exports_readback import read_docx
+from tests.test_exports import _hostile_quiz
+
+pytestmark = pytest.mark.pandoc
+
+
+def _same(text: str) -> str:
+    """pandoc reads a run of spaces as one."""
+    return re.sub(r" +", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Quiz:
+    return assemble(Catalog.of(load_data(DATA_DIR)), count=30, seed=4, variants=2)
+
+
+@pytest.fixture(params=["shipped", "hostile"])
+def any_quiz(request: pytest.FixtureRequest, shipped: Quiz) -> Quiz:
+    return shipped if request.param == "shipped" else _hostile_quiz()
+
+
+def _run_at(blocks: list[Any], run: list[str]) -> int:
+    """Where `run` stands in the document as consecutive paragraphs."""
+    texts = [_same(b) if isinstance(b, str) else None for b in blocks]
+    wanted = [_same(t) for t in run]
+    for start in range(len(texts) - len(wanted) + 1):
+        if texts[start : start + len(wanted)] == wanted:
+            return start
+    raise AssertionError(f"not in the document, in order: {wanted[:2]}")
+
+
+def _question(q: Question) -> list[str]:
+    options = (f"{LETTERS[n]}. {text}" for n, text in enumerate(q.options))
+    return [f"{q.number}. {q.item.stem}", *options]
+
+
+def _key(q: Question) -> list[str]:
+    wrong = [f"{LETTERS[n]}: {why}" for n, why in enumerate(q.reasons) if n != q.key_index]
+    key = f"{q.number}. {q.key_letter}. {q.options[q.key_index]}"
+    return [key, q.item.rationale, f"Source: {q.item.citation}", *wrong]
+
+
+def _grid(blocks: list[Any], heading: int) -> dict[str, str]:
+    table = next(b for b in blocks[heading:] if isinstance(b, list))
+    cells = [cell for row in table for cell in row]
+    return {n: key for n, key in zip(cells[0::2], cells[1::2], strict=True) if n or key}
+
+
+def test_pandoc_reads_every_copy_grid_and_key(any_quiz: Quiz) -> None:
+    blocks = read_docx(word_quiz.export(any_quiz))
+    first_grid = _run_at(blocks, [f"Answer grid - {any_quiz.title} - Variant A"])
+    for variant in any_quiz.variants:
+        start = _run_at(blocks, [any_quiz.title, f"Variant {variant.label}"])
+        head = " ".join(b for b in blocks[start : start + 4] if isinstance(b, str))
+        assert "Name:" in head and "Date:" in head
+        assert f"Score: ______ / {len(variant.questions)}" in head
+        assert instructions(variant) in head
+        where = [_run_at(blocks, _question(q)) for q in variant.questions]
+        assert where == sorted(where) and start < where[0] and where[-1] < first_grid
+        heading = _run_at(blocks, [f"Answer grid - {any_quiz.title} - Variant {variant.label}"])
+        assert _grid(blocks, heading) == {f"{q.number}.": q.key_letter for q in variant.questions}
+        _run_at(blocks, [f"Answer key - {any_quiz.title} - Variant {variant.label}"])
+        for q in variant.questions:
+            assert _run_at(blocks, _key(q)) > first_grid
+    students = [_same(b) for b in blocks[:first_grid] if isinstance(b, str)]
+    for q in any_quiz.questions:
+        assert _same(q.item.rationale) not in students
+
+
+def _sections(content: bytes) -> list[Any]:
+    return list(docx.Document(io.BytesIO(content)).sections)
+
+
+def _footer(section: Any) -> str:
+    xml: str = section.footer._element.xml
+    return xml
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_each_part_is_a_section_with_its_footer_and_page_numbers(shipped: Quiz, paper: str) -> None:
+    sections = _sections(word_quiz.export(shipped, Printing(paper)))
+    labels = [v.label for v in shipped.variants]
+    parts = [*((x, "") for x in labels), *((x, "Answer grid") for x in labels)]
+    parts += [(x, "Answer key") for x in labels]
+    assert len(sections) == len(parts)
+    size = PAPERS[paper]
+    for n, (section, (label, part)) in enumerate(zip(sections, parts, strict=True)):
+        assert abs(section.page_width.mm - size.width_mm) < 0.5
+        assert abs(section.page_height.mm - size.height_mm) < 0.5
+        foot = _footer(section)
+        words = " · ".join(x for x in (shipped.title, f"Variant {label}", part) if x)
+        assert f"{words} · Page " in foot
+        assert 'w:instr="PAGE"' in foot and 'w:instr="SECTIONPAGES"' in foot
+        assert section._sectPr.xpath("w:pgNumType/@w:start") == ["1"]
+        if n and not part:
+            # Word pads the copy before to an even page count.
+            assert section.start_type == WD_SECTION.ODD_PAGE
+
+
+def _keeps_with_next(paragraph: Any) -> bool:
+    """As Word decides: the paragraph's own setting, else its style's, else the style's base."""
+    own = paragraph.paragraph_format.keep_with_next
+    style = paragraph.style
+    while own is None and style is not None:
+        own, style = style.paragraph_format.keep_with_next, style.base_style
+    return bool(own)
+
+
+def test_a_question_is_kept_on_one_page(shipped: Quiz) -> None:
+    document = docx.Document(io.BytesIO(word_quiz.export(shipped, Printing(keys=False))))
+    paragraphs = {_same(p.text): p for p in document.paragraphs}
+    for q in shipped.variants[0].questions:
+        lines = [paragraphs[_same(text)] for text in _question(q)]
+        keeps = [_keeps_with_next(p) for p in lines]
+        assert keeps == [True] * (len(lines) - 1) + [False]
+
+
+def _variant_keys(variant: Variant) -> dict[str, str]:
+    return {f"{q.number}.": q.key_letter for q in variant.questions}
+
+
+def test_keys_can_go_to_a_word_file_of_their_own(tmp_path: Path) -> None:
+    students, keys = tmp_path / "quiz.docx", tmp_path / "keys.docx"
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "quizgen", "generate", "--count", "30", "--seed", "4"),
+            *("--variants", "2", "--format", "docx", "--paper", "a4"),
+            *("-o", str(students), "--key-output", str(keys)),
+        ],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    quiz = assemble(Catalog.of(load_data(DATA_DIR)), count=30, seed=4, variants=2)
+    student_text = [_same(b) for b in read_docx(students.read_bytes()) if isinstance(b, str)]
+    key_blocks = read_docx(keys.read_bytes())
+    for variant in quiz.variants:
+        assert f"Variant {variant.label}" in student_text
+        heading = _run_at(key_blocks, [f"Answer grid - {quiz.title} - Variant {variant.label}"])
+        assert _grid(key_blocks, heading) == _variant_keys(variant)
+        for q in variant.questions:
+            assert _same(q.item.rationale) not in student_text
+            assert _run_at(key_blocks, _key(q)) > heading
+    assert not any(s.startswith("Answer") for s in student_text)
+    assert all(abs(s.page_width.mm - 210) < 0.5 for s in _sections(keys.read_bytes()))
