@@ -11,7 +11,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from quizgen.export import qti
-from quizgen.export.lms import RIGHT
 from quizgen.export.zipped import zipped
 from quizgen.quiz import Question, Quiz
 
@@ -21,21 +20,17 @@ assessment_id = qti.quiz_id
 
 
 def _item(section: ET.Element, q: Question) -> None:
-    ids = qti.answer_ids(q)
-    item = ET.SubElement(section, "item", ident=q.item.id, title=f"Question {q.number}")
-    meta = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
-    qti.field(meta, "question_type", "multiple_choice_question")
-    qti.field(meta, "points_possible", "1.0")
-    qti.field(meta, "original_answer_ids", ",".join(ids))
-    processing = qti.choices(item, q, ids)
-    qti.show(qti.condition(processing, None, goes_on=True), "general_fb")
+    metadata = {
+        "question_type": "multiple_choice_question",
+        "points_possible": "1.0",
+        "original_answer_ids": ",".join(qti.answer_ids(q)),
+    }
+    item, processing, ids = qti.item(section, q, metadata)
     # Canvas's own layout: each answer's feedback by a condition that goes on, then the key.
     for ident in ids:
         qti.show(qti.condition(processing, ident, goes_on=True), f"{ident}_fb")
     qti.score(qti.condition(processing, ids[q.key_index], goes_on=False), 100)
-    qti.feedback(item, "general_fb", q.item.rationale)
-    for n, ident in enumerate(ids):
-        qti.feedback(item, f"{ident}_fb", RIGHT if n == q.key_index else q.reasons[n])
+    qti.feedbacks(item, q, ids)
 
 
 def assessment_xml(quiz: Quiz, ident: str) -> bytes:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from quizgen.export import qti
-from quizgen.export.lms import RIGHT
 from quizgen.export.zipped import zipped
 from quizgen.quiz import Question, Quiz
 
@@ -39,20 +38,13 @@ ASSESSMENT = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
 
 
 def _item(section: ET.Element, q: Question) -> None:
-    ids = qti.answer_ids(q)
-    item = ET.SubElement(section, "item", ident=q.item.id, title=f"Question {q.number}")
-    meta = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
-    qti.field(meta, "cc_profile", "cc.multiple_choice.v0p1")
-    qti.field(meta, "cc_weighting", "1")
-    processing = qti.choices(item, q, ids)
-    qti.show(qti.condition(processing, None, goes_on=True), "general_fb")
+    metadata = {"cc_profile": "cc.multiple_choice.v0p1", "cc_weighting": "1"}
+    item, processing, ids = qti.item(section, q, metadata)
     for n, ident in enumerate(ids):
         answered = qti.condition(processing, ident, goes_on=False)
         qti.score(answered, 100 if n == q.key_index else 0)
         qti.show(answered, f"{ident}_fb")
-    qti.feedback(item, "general_fb", q.item.rationale)
-    for n, ident in enumerate(ids):
-        qti.feedback(item, f"{ident}_fb", RIGHT if n == q.key_index else q.reasons[n])
+    qti.feedbacks(item, q, ids)
 
 
 def assessment_xml(quiz: Quiz, ident: str) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import xml.etree.ElementTree as ET
 
+from quizgen.export.lms import RIGHT
 from quizgen.quiz import Question, Quiz
 
 NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -39,20 +40,37 @@ def feedback(item: ET.Element, ident: str, text: str) -> None:
     material(ET.SubElement(element, "flow_mat"), text)
 
 
-def choices(item: ET.Element, q: Question, ids: list[str]) -> ET.Element:
-    """The stem and the options; returns the scoring block (`resprocessing`) with its score."""
-    presentation = ET.SubElement(item, "presentation")
+def item(
+    section: ET.Element, q: Question, metadata: dict[str, str]
+) -> tuple[ET.Element, ET.Element, list[str]]:
+    """An item with its metadata, stem and options; returns it, its scoring block (whose
+    first condition shows the rationale, as general feedback, after any answer) and the
+    answers' identifiers."""
+    ids = answer_ids(q)
+    element = ET.SubElement(section, "item", ident=q.item.id, title=f"Question {q.number}")
+    meta = ET.SubElement(ET.SubElement(element, "itemmetadata"), "qtimetadata")
+    for label, entry in metadata.items():
+        field(meta, label, entry)
+    presentation = ET.SubElement(element, "presentation")
     material(presentation, q.item.stem)
     response = ET.SubElement(presentation, "response_lid", ident="response1", rcardinality="Single")
     render = ET.SubElement(response, "render_choice")
     for ident, text in zip(ids, q.options, strict=True):
         material(ET.SubElement(render, "response_label", ident=ident), text)
-    processing = ET.SubElement(item, "resprocessing")
+    processing = ET.SubElement(element, "resprocessing")
     outcomes = ET.SubElement(processing, "outcomes")
     ET.SubElement(
         outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal"
     )
-    return processing
+    show(condition(processing, None, goes_on=True), "general_fb")
+    return element, processing, ids
+
+
+def feedbacks(element: ET.Element, q: Question, ids: list[str]) -> None:
+    """The rationale as `general_fb`, and each answer's own feedback as `<answer>_fb`."""
+    feedback(element, "general_fb", q.item.rationale)
+    for n, ident in enumerate(ids):
+        feedback(element, f"{ident}_fb", RIGHT if n == q.key_index else q.reasons[n])
 
 
 def condition(processing: ET.Element, ident: str | None, *, goes_on: bool) -> ET.Element:
