@@ -29,9 +29,13 @@ PRINTS = REPO / "test-artifacts" / "print"
 # Sheet sizes in PDF points (72 an inch).
 SIZES = {"letter": (612.0, 792.0), "a4": (595.3, 841.9)}
 ITEMS_PER_PAGE = 10
+PX_PER_POINT = 96 / 72
 # The least type size of a question or option: 9.5 points, in CSS pixels.
-SMALLEST_PX = 9.5 * 96 / 72 - 0.05
-FOOT = re.compile(r"Variant (\w+)(?: · (Answer grid|Answer key))? · Page (\d+) of (\d+)")
+SMALLEST_PX = 9.5 * PX_PER_POINT - 0.05
+FOOT = re.compile(
+    r"Massage types quiz(?: · Variant (\w+))?(?: · (Answer grids|Answer key))? · Page (\d+) of (\d+)"
+)
+ANSWER_SHEET = "Answer sheet - Massage types quiz - Variant"
 BLANK = "This page is blank on purpose."
 
 
@@ -128,7 +132,7 @@ QUIZZES = [(25, 2, 3, "letter"), (25, 2, 3, "a4"), (60, 3, 1, "letter"), (60, 1,
 
 
 @pytest.mark.parametrize(("count", "variants", "seed", "paper"), QUIZZES)
-def test_every_page_says_its_variant_and_number_and_each_copy_has_even_pages(
+def test_every_page_says_its_variant_and_number_and_each_part_has_even_pages(
     browser: Browser, count: int, variants: int, seed: int, paper: str
 ) -> None:
     sheets = _printed(browser, count, variants, seed, paper)
@@ -137,28 +141,30 @@ def test_every_page_says_its_variant_and_number_and_each_copy_has_even_pages(
     labels = [v.label for v in _quiz(count, variants, seed).variants]
     assert list(booklets) == [
         *((label, "Student copy") for label in labels),
-        *((label, "Answer grid") for label in labels),
+        ("", "Answer grids"),
         *((label, "Answer key") for label in labels),
     ]
-    for (_, part), pages in booklets.items():
+    for pages in booklets.values():
         assert [s.number for s in pages] == list(range(1, len(pages) + 1))
         assert {s.of for s in pages} == {len(pages)}
-        if part == "Student copy":
-            # Two-sided printing: the next variant starts on a sheet of its own.
-            assert len(pages) % 2 == 0
-            assert all(BLANK not in s.text for s in pages[:-1])
+        # Two-sided printing: the next part starts on a sheet of its own.
+        assert len(pages) % 2 == 0
+        assert all(BLANK not in s.text for s in pages[:-1])
+
+
+def _question_pages(pages: list[Sheet]) -> list[str]:
+    return [s.text for s in pages if BLANK not in s.text and ANSWER_SHEET not in s.text]
 
 
 @pytest.mark.parametrize(("count", "variants", "seed", "paper"), QUIZZES)
-def test_at_least_ten_questions_fit_a_page_and_none_is_split(
+def test_ten_questions_a_page_at_most_and_none_is_split(
     browser: Browser, count: int, variants: int, seed: int, paper: str
 ) -> None:
     sheets = _printed(browser, count, variants, seed, paper)
     booklets = _by_booklet(sheets)
     for variant in _quiz(count, variants, seed).variants:
-        pages = [s.text for s in booklets[variant.label, "Student copy"]]
-        with_questions = [text for text in pages if BLANK not in text]
-        assert len(with_questions) <= math.ceil(count / ITEMS_PER_PAGE)
+        pages = _question_pages(booklets[variant.label, "Student copy"])
+        assert len(pages) <= math.ceil(count / ITEMS_PER_PAGE)
         for q in variant.questions:
             stem = _words(f"{q.number}. {q.item.stem}")
             on = [n for n, text in enumerate(pages) if stem in text]
@@ -169,38 +175,90 @@ def test_at_least_ten_questions_fit_a_page_and_none_is_split(
                 assert _words(f"{letter}. {option}") in text[after:], (variant.label, q.number)
 
 
-def test_questions_print_at_a_readable_size(browser: Browser) -> None:
+@pytest.mark.parametrize(("count", "variants", "seed", "paper"), QUIZZES)
+def test_each_copy_ends_with_an_answer_sheet_for_every_question(
+    browser: Browser, count: int, variants: int, seed: int, paper: str
+) -> None:
+    booklets = _by_booklet(_printed(browser, count, variants, seed, paper))
+    for variant in _quiz(count, variants, seed).variants:
+        pages = [s for s in booklets[variant.label, "Student copy"] if BLANK not in s.text]
+        sheet = pages[-1].text
+        # The variant's letter, large, heads every page.
+        label = variant.label
+        assert sheet.startswith(f"{label} {ANSWER_SHEET} {label} Name: Date:")
+        rows = re.findall(r"\b(\d+)\. ((?:[A-E] )*[A-E])\b", sheet)
+        assert {int(n): letters.split() for n, letters in rows} == {
+            q.number: list(LETTERS[: len(q.options)]) for q in variant.questions
+        }
+
+
+def test_type_grows_only_where_it_costs_no_paper(browser: Browser) -> None:
+    """One size for every copy of a quiz, never below 9.5 points; a short quiz, with paper
+    to spare, gets the largest."""
     page = browser.new_page()
     try:
-        page.set_content(html_quiz.export(_quiz(60, 1, 1)).decode())
-        sizes = page.evaluate(
-            """() => Array.from(document.querySelectorAll('.student-copy .stem, .options li'),
-                e => parseFloat(getComputedStyle(e).fontSize))"""
-        )
+        sizes = {}
+        for count in (3, 60):
+            page.set_content(html_quiz.export(_quiz(count, 2, 1)).decode())
+            sizes[count] = page.evaluate(
+                """() => Array.from(document.querySelectorAll('.student-copy .stem'),
+                    e => parseFloat(getComputedStyle(e).fontSize))"""
+            )
+            assert len(sizes[count]) == 2 * count
     finally:
         page.close()
-    assert len(sizes) == 60 * 5
-    assert min(sizes) >= SMALLEST_PX
+    assert {round(size, 2) for size in sizes[3]} == {round(11 * PX_PER_POINT, 2)}
+    assert len(set(sizes[60])) == 1 and min(sizes[60]) >= SMALLEST_PX
 
 
-def test_the_answer_grid_is_one_page_with_every_key(browser: Browser) -> None:
-    sheets = _printed(browser, 60, 3, 1, "letter")
-    booklets = _by_booklet(sheets)
+def _grids(text: str) -> dict[str, dict[str, str]]:
+    """Each variant's grid on the page: its number-letter pairs under its heading."""
+    parts = re.split(r"\bVariant ([A-Z]+)\b", text)
+    return {
+        label: dict(re.findall(r"\b(\d+)\. ([A-E])\b", part))
+        for label, part in zip(parts[1::2], parts[2::2], strict=True)
+    }
+
+
+def test_every_answer_grid_is_on_one_page_with_every_key(browser: Browser) -> None:
+    booklets = _by_booklet(_printed(browser, 60, 3, 1, "letter"))
+    grids: dict[str, dict[str, str]] = {}
+    for page in booklets["", "Answer grids"]:
+        grids |= _grids(page.text.split("Answer grids - Massage types quiz")[-1])
     for variant in _quiz(60, 3, 1).variants:
-        (grid,) = booklets[variant.label, "Answer grid"]
-        keys = dict(re.findall(r"\b(\d+)\. ([A-E])\b", grid.text))
-        assert keys == {str(q.number): q.key_letter for q in variant.questions}
+        assert grids[variant.label] == {str(q.number): q.key_letter for q in variant.questions}
+
+
+def test_the_answer_grid_lies_as_the_answer_sheet_does(browser: Browser) -> None:
+    page = browser.new_page()
+    try:
+        page.set_content(html_quiz.export(_quiz(45, 2, 2)).decode())
+        where = """(list) => Array.from(list.children, li => {
+            const box = li.getBoundingClientRect(), of = list.getBoundingClientRect();
+            return [li.value, Math.round(box.left - of.left), Math.round(box.top - of.top)];
+        })"""
+        for label in "AB":
+            sheet = page.locator(f".sheet.student-copy[data-variant={label}] ol.grid")
+            grid = page.locator(f".grid-block[data-variant={label}] ol.grid")
+            assert sheet.evaluate(where) == grid.evaluate(where)
+            assert len(sheet.evaluate(where)) == 45
+    finally:
+        page.close()
 
 
 def test_the_first_page_asks_name_date_score_and_says_what_to_do(browser: Browser) -> None:
     sheets = _printed(browser, 25, 2, 3, "letter")
     for variant in _quiz(25, 2, 3).variants:
-        first = next(s for s in sheets if s.variant == variant.label)
-        assert first.text.startswith(f"Massage types quiz Variant {variant.label} Name: Date:")
-        assert "Score: ______ / 25" in first.text
-        assert "25 questions. Choose the one best answer" in first.text
-        later = [s for s in sheets if s.variant == variant.label and s.number > 1]
-        assert all("Name:" not in s.text for s in later)
+        copy = [s for s in sheets if s.variant == variant.label and s.part == "Student copy"]
+        title = f"Massage types quiz Variant {variant.label} Name: Date:"
+        assert title in copy[0].text
+        assert "Score: ______ / 25" in copy[0].text
+        assert "25 questions. Choose the one best answer" in copy[0].text
+        assert "on the answer sheet (the last page)" in copy[0].text
+        # The front of every later sheet asks for a name again.
+        fronts = [s for s in copy[2::2] if BLANK not in s.text]
+        assert fronts and all("Name:" in s.text for s in fronts)
+        assert all("Name:" not in s.text for s in copy[1::2] if ANSWER_SHEET not in s.text)
 
 
 def _rationales(variant: Variant) -> list[str]:
@@ -222,7 +280,7 @@ def test_keys_can_go_to_a_file_of_their_own(browser: Browser, tmp_path: Path) ->
     student_sheets = read_sheets(print_pdf(browser, students.read_bytes(), "quiz-students"))
     key_sheets = read_sheets(print_pdf(browser, keys.read_bytes(), "quiz-keys"))
     assert {s.part for s in student_sheets} == {"Student copy"}
-    assert {s.part for s in key_sheets} == {"Answer grid", "Answer key"}
+    assert {s.part for s in key_sheets} == {"Answer grids", "Answer key"}
     assert all(_is_size(s, "a4") for s in student_sheets + key_sheets)
     quiz = _quiz(25, 2, 3)
     key_text = " ".join(s.text for s in key_sheets)

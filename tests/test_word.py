@@ -70,7 +70,7 @@ def _grid(blocks: list[Any], heading: int) -> dict[str, str]:
 
 def test_pandoc_reads_every_copy_grid_and_key(any_quiz: Quiz) -> None:
     blocks = read_docx(word_quiz.export(any_quiz))
-    first_grid = _run_at(blocks, [f"Answer grid - {any_quiz.title} - Variant A"])
+    first_grid = _run_at(blocks, [f"Answer grids - {any_quiz.title}"])
     for variant in any_quiz.variants:
         start = _run_at(blocks, [any_quiz.title, f"Variant {variant.label}"])
         head = " ".join(b for b in blocks[start : start + 4] if isinstance(b, str))
@@ -79,8 +79,13 @@ def test_pandoc_reads_every_copy_grid_and_key(any_quiz: Quiz) -> None:
         assert instructions(variant) in head
         where = [_run_at(blocks, _question(q)) for q in variant.questions]
         assert where == sorted(where) and start < where[0] and where[-1] < first_grid
-        heading = _run_at(blocks, [f"Answer grid - {any_quiz.title} - Variant {variant.label}"])
-        assert _grid(blocks, heading) == {f"{q.number}.": q.key_letter for q in variant.questions}
+        sheet = _run_at(blocks, [f"Answer sheet - {any_quiz.title} - Variant {variant.label}"])
+        assert where[-1] < sheet < first_grid
+        assert _grid(blocks, sheet) == {
+            f"{q.number}.": " ".join(LETTERS[: len(q.options)]) for q in variant.questions
+        }
+        heading = first_grid + blocks[first_grid:].index(f"Variant {variant.label}")
+        assert _grid(blocks, heading) == _variant_keys(variant)
         _run_at(blocks, [f"Answer key - {any_quiz.title} - Variant {variant.label}"])
         for q in variant.questions:
             assert _run_at(blocks, _key(q)) > first_grid
@@ -102,7 +107,7 @@ def _footer(section: Any) -> str:
 def test_each_part_is_a_section_with_its_footer_and_page_numbers(shipped: Quiz, paper: str) -> None:
     sections = _sections(word_quiz.export(shipped, Printing(paper)))
     labels = [v.label for v in shipped.variants]
-    parts = [*((x, "") for x in labels), *((x, "Answer grid") for x in labels)]
+    parts = [*((x, "") for x in labels), ("", "Answer grids")]
     parts += [(x, "Answer key") for x in labels]
     assert len(sections) == len(parts)
     size = PAPERS[paper]
@@ -110,13 +115,15 @@ def test_each_part_is_a_section_with_its_footer_and_page_numbers(shipped: Quiz, 
         assert abs(section.page_width.mm - size.width_mm) < 0.5
         assert abs(section.page_height.mm - size.height_mm) < 0.5
         foot = _footer(section)
-        words = " · ".join(x for x in (shipped.title, f"Variant {label}", part) if x)
+        variant = f"Variant {label}" if label else ""
+        words = " · ".join(x for x in (shipped.title, variant, part) if x)
         assert f"{words} · Page " in foot
         assert 'w:instr="PAGE"' in foot and 'w:instr="SECTIONPAGES"' in foot
         assert section._sectPr.xpath("w:pgNumType/@w:start") == ["1"]
-        if n and not part:
-            # Word pads the copy before to an even page count.
-            assert section.start_type == WD_SECTION.ODD_PAGE
+        # Word pads the part before to an even page count.
+        assert n == 0 or section.start_type == WD_SECTION.ODD_PAGE
+        header = "".join(t.text for t in section.header.paragraphs)
+        assert (header.startswith("Name: ___") and header.endswith(label)) == (not part)
 
 
 def _keeps_with_next(paragraph: Any) -> bool:
@@ -158,10 +165,10 @@ def test_keys_can_go_to_a_word_file_of_their_own(tmp_path: Path) -> None:
     key_blocks = read_docx(keys.read_bytes())
     for variant in quiz.variants:
         assert f"Variant {variant.label}" in student_text
-        heading = _run_at(key_blocks, [f"Answer grid - {quiz.title} - Variant {variant.label}"])
+        heading = key_blocks.index(f"Variant {variant.label}")
         assert _grid(key_blocks, heading) == _variant_keys(variant)
         for q in variant.questions:
             assert _same(q.item.rationale) not in student_text
             assert _run_at(key_blocks, _key(q)) > heading
-    assert not any(s.startswith("Answer") for s in student_text)
+    assert not any(s.startswith(("Answer grids", "Answer key")) for s in student_text)
     assert all(abs(s.page_width.mm - 210) < 0.5 for s in _sections(keys.read_bytes()))

@@ -38,10 +38,11 @@ class Printing:
 ON_LETTER = Printing()
 
 
-def footer(quiz: Quiz, variant: Variant, part: str = "") -> str:
+def footer(quiz: Quiz, variant: Variant | None, part: str = "") -> str:
     """The words at the foot of every page, before its page number: a page that comes loose
     still says which quiz and variant it belongs to."""
-    return " · ".join(x for x in (quiz.title, f"Variant {variant.label}", part) if x)
+    label = f"Variant {variant.label}" if variant else ""
+    return " · ".join(x for x in (quiz.title, label, part) if x)
 
 
 def score_line(variant: Variant) -> str:
@@ -51,14 +52,27 @@ def score_line(variant: Variant) -> str:
 def instructions(variant: Variant) -> str:
     n = len(variant.questions)
     return (
-        f"{n} questions. Choose the one best answer to each question and circle its letter. "
-        "Each question is worth one point."
+        f"{n} questions. Choose the one best answer to each question and mark its letter on "
+        "the answer sheet (the last page). Each question is worth one point."
     )
 
 
-def option_columns(question: Question, line_chars: int = 58) -> int:
+# Rows of the answer sheet and the answer grid before they take another column.
+GRID_ROWS = 25
+
+
+def grid_shape(variant: Variant) -> tuple[int, int]:
+    """Columns and rows of the answer sheet, and of the answer grid laid the same way, so
+    the grid placed beside a student's sheet reads across line by line."""
+    count = len(variant.questions)
+    columns = max(4, -(-count // GRID_ROWS))
+    return columns, -(-count // columns)
+
+
+def option_columns(question: Question, line_chars: int = 54) -> int:
     """How many columns a question's options take on paper: all on one line where every
-    option is short, two a line where they are middling, else one a line."""
+    option is short, two a line where they are middling, else one a line. The line is a
+    column of the page at the largest type the layout uses."""
     longest = max(len(text) for text in question.options) + 4  # "A. " and the gap
     count = len(question.options)
     for columns in (count, 2):

@@ -1,18 +1,19 @@
 """The quiz as a Word document (.docx), for instructors who edit a quiz by hand before they
-print it: each variant's student copy, then the answer grids and the answer keys (or either
-part alone, for keys kept in a separate file). Written with python-docx.
+print it: each variant's student copy (the questions, then an answer sheet), the answer
+grids, and each variant's answer key (or either part alone, for keys kept in a separate
+file). Written with python-docx.
 
 Each part is a section of its own: its footer names the quiz, the variant and the part, with
-"Page n of m" counted within the section. A student copy starts on an odd page, so Word
-pads the one before it to an even count and in two-sided printing every variant starts on
-a sheet of its own. A question's lines are kept together on one page. Numbers and letters
-are plain text, not Word lists, so an edit never renumbers what the key says.
+"Page n of m" counted within the section, and a copy's header asks for a name beside the
+variant's letter. Every part starts on an odd page, so Word pads the one before it to an
+even count and in two-sided printing no sheet holds two parts. A question's lines are kept
+together on one page. Numbers and letters are plain text, not Word lists, so an edit never
+renumbers what the key says.
 """
 
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
 
 from docx import Document
@@ -29,14 +30,13 @@ from quizgen.export.paper import (
     PAPERS,
     Printing,
     footer,
+    grid_shape,
     instructions,
     score_line,
 )
 from quizgen.export.zipped import rezipped
 from quizgen.quiz import LETTERS, Quiz, Variant
 
-# Rows of the one-page answer grid before it adds a pair of columns.
-GRID_ROWS = 25
 FONT = "Times New Roman"
 # What may follow w:pgNumType in a section's properties: Word rejects them out of order.
 AFTER_PAGE_NUMBERING = (
@@ -103,10 +103,11 @@ class _Writer:
         properties.author = properties.last_modified_by = ""
         self.end = self.document.element.body.sectPr
 
-    def section(self, variant: Variant, part: str, *, odd: bool) -> None:
+    def section(self, variant: Variant | None, part: str, *, badge: bool = False) -> None:
+        """A part starting on an odd page, so that Word pads the part before to an even
+        count of pages and in two-sided printing no sheet holds two parts."""
         if self.started:
-            start = WD_SECTION.ODD_PAGE if odd else WD_SECTION.NEW_PAGE
-            section = self.document.add_section(start)
+            section = self.document.add_section(WD_SECTION.ODD_PAGE)
         else:
             section = self.document.sections[0]
             self.started = True
@@ -131,6 +132,15 @@ class _Writer:
         _field(foot, "SECTIONPAGES")
         for run in foot.runs:
             run.font.size = Pt(8.5)
+        section.header.is_linked_to_previous = False
+        head = section.header.paragraphs[0]
+        head.text = ""
+        if badge and variant is not None:
+            # A name and the variant on every page: a loose sheet can be sorted and returned.
+            head.add_run(f"Name: {'_' * 30}")
+            head.add_run("\t\t")
+            letter = head.add_run(variant.label)
+            letter.bold, letter.font.size = True, Pt(16)
 
     def paragraph(
         self, text: str, style: _Style | None = None, *, bold: bool = False, italic: bool = False
@@ -163,35 +173,57 @@ class _Writer:
         return paragraph
 
     def student_copy(self, variant: Variant) -> None:
-        self.section(variant, "", odd=True)
+        self.section(variant, "", badge=True)
         self.document.add_heading(self.quiz.title, level=1)
         self.paragraph(f"Variant {variant.label}", bold=True)
-        who = self.paragraph(f"Name: {'_' * 34}   Date: {'_' * 16}   {score_line(variant)}")
-        who.paragraph_format.space_before = Pt(12)
+        self.who(variant)
         self.paragraph(instructions(variant), italic=True).paragraph_format.space_after = Pt(8)
         for q in variant.questions:
             self.paragraph(f"{q.number}. {q.item.stem}", QUESTION)
             for n, text in enumerate(q.options):
                 last = n == len(q.options) - 1
                 self.paragraph(f"{LETTERS[n]}. {text}", LAST_OPTION if last else OPTION)
+        heading = self.document.add_heading(
+            f"Answer sheet - {self.quiz.title} - Variant {variant.label}", 1
+        )
+        heading.paragraph_format.page_break_before = True
+        self.who(variant)
+        self.paragraph("Circle the letter of your answer to each question.")
+        self.grid(variant, keys=False)
 
-    def answer_grid(self, variant: Variant) -> None:
-        self.section(variant, "Answer grid", odd=False)
-        self.document.add_heading(f"Answer grid - {self.quiz.title} - Variant {variant.label}", 1)
-        questions = variant.questions
-        pairs = math.ceil(len(questions) / GRID_ROWS)
-        rows = math.ceil(len(questions) / pairs)
-        table = self.document.add_table(rows=rows, cols=2 * pairs)
+    def who(self, variant: Variant) -> None:
+        line = self.paragraph(f"Name: {'_' * 34}   Date: {'_' * 16}   {score_line(variant)}")
+        line.paragraph_format.space_before = Pt(12)
+        line.paragraph_format.space_after = Pt(6)
+
+    def grid(self, variant: Variant, *, keys: bool) -> None:
+        """The answer sheet's letters to circle (keys=False), or the grid of keys: the same
+        columns and rows, so one laid beside the other reads across line by line."""
+        columns, rows = grid_shape(variant)
+        table = self.document.add_table(rows=rows, cols=2 * columns)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         cells = [row.cells for row in table.rows]
-        for index, q in enumerate(questions):
-            row, pair = index % rows, index // rows
-            cells[row][2 * pair].text = f"{q.number}."
-            cells[row][2 * pair + 1].paragraphs[0].add_run(q.key_letter).bold = True
+        for index, q in enumerate(variant.questions):
+            row, column = index % rows, index // rows
+            cells[row][2 * column].text = f"{q.number}."
+            mark = cells[row][2 * column + 1].paragraphs[0]
+            if keys:
+                mark.add_run(q.key_letter).bold = True
+            else:
+                mark.add_run("   ".join(LETTERS[: len(q.options)]))
+
+    def answer_grids(self) -> None:
+        self.section(None, "Answer grids")
+        self.document.add_heading(f"Answer grids - {self.quiz.title}", 1)
+        for variant in self.quiz.variants:
+            self.paragraph(
+                f"Variant {variant.label}", bold=True
+            ).paragraph_format.space_before = Pt(10)
+            self.grid(variant, keys=True)
 
     def answer_key(self, variant: Variant) -> None:
-        self.section(variant, "Answer key", odd=False)
+        self.section(variant, "Answer key")
         self.document.add_heading(f"Answer key - {self.quiz.title} - Variant {variant.label}", 1)
         for q in variant.questions:
             self.paragraph(
@@ -209,7 +241,7 @@ class _Writer:
             return
         from quizgen.blueprint import COVERAGE_TITLE
 
-        self.section(self.quiz.variants[0], COVERAGE_TITLE, odd=False)
+        self.section(None, COVERAGE_TITLE)
         self.document.add_heading(COVERAGE_TITLE, level=1)
         for share in self.quiz.blueprint:
             self.paragraph(share.coverage())
@@ -239,8 +271,7 @@ def export(quiz: Quiz, printing: Printing = ON_LETTER) -> bytes:
         for variant in quiz.variants:
             writer.student_copy(variant)
     if printing.keys:
-        for variant in quiz.variants:
-            writer.answer_grid(variant)
+        writer.answer_grids()
         for variant in quiz.variants:
             writer.answer_key(variant)
         writer.coverage()

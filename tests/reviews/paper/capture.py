@@ -67,7 +67,9 @@ def main() -> None:
     quiz += ["--title", rng.choice(["Week 3 quiz", "Massage types: unit test", "MBLEx review"])]
     paper = out / "paper"
     paper.mkdir(exist_ok=True)
-    generate(paper, quiz, "html", "letter-quiz.html", "--key-output", str(paper / "letter-keys.html"))
+    generate(
+        paper, quiz, "html", "letter-quiz.html", "--key-output", str(paper / "letter-keys.html")
+    )
     generate(paper, [*quiz, "--paper", "a4"], "html", "a4-quiz-and-keys.html")
     for name in ("letter-quiz", "letter-keys", "a4-quiz-and-keys"):
         print_sheets(paper / f"{name}.html", paper / name)
