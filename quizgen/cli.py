@@ -209,8 +209,8 @@ def schema() -> None:
     help="html: print (student copies, answer grids and keys); docx: the same in Word, to edit; "
     "gift, moodle-xml: Moodle; qti: "
     "Canvas (zip); blackboard: Blackboard's question upload (.txt); brightspace: D2L "
-    "Brightspace's question import (.csv); common-cartridge: IMS Common Cartridge (.imscc) for "
-    "any of them and Schoology; anki: Anki deck (.apkg); "
+    "Brightspace's question import (.csv); common-cartridge: IMS Common Cartridge 1.1 (.imscc) "
+    "for any of them; common-cartridge-1.2: the same for Schoology; anki: Anki deck (.apkg); "
     "tsv: Quizlet-style flashcards; json: everything.",
 )
 @click.option("--title", default="Massage types quiz", show_default=True)

@@ -84,6 +84,7 @@ def read_moodle_xml(content: bytes) -> list[Question]:
                 "fractions": [a.get("fraction") for a in answers],
                 "feedback": [a.findtext("feedback/text") for a in answers],
                 "general": question.findtext("generalfeedback/text"),
+                "penalty": question.findtext("penalty"),
                 "settings": {
                     tag: question.findtext(tag)
                     for tag in ("single", "shuffleanswers", "answernumbering")
@@ -184,21 +185,26 @@ def read_brightspace(content: bytes) -> list[Question]:
     return out
 
 
-CC_MANIFEST = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
-CC_RESOURCE_TYPES = {
-    "webcontent",
-    "imsqti_xmlv1p2/imscc_xmlv1p1/assessment",
-    "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank",
-    "associatedcontent/imscc_xmlv1p1/learning-application-resource",
-    "imsdt_xmlv1p1",
-    "imswl_xmlv1p1",
-    "imsbasiclti_xmlv1p0",
-}
+def _cc_resource_types(tag: str) -> set[str]:
+    """The resource types a cartridge of this version ("v1p1") may hold."""
+    return {
+        "webcontent",
+        f"imsqti_xmlv1p2/imscc_xml{tag}/assessment",
+        f"imsqti_xmlv1p2/imscc_xml{tag}/question-bank",
+        f"associatedcontent/imscc_xml{tag}/learning-application-resource",
+        f"imsdt_xml{tag}",
+        f"imswl_xml{tag}",
+        "imsbasiclti_xmlv1p0",
+    }
+
+
 # The feedback names Canvas sorts into correct, wrong, general and solution feedback.
 CANVAS_FEEDBACK_WORDS = re.compile(r"wrong|incorrect|_IC$|correct|_C$|general_|_all|solution", re.I)
 
 
-def read_common_cartridge(content: bytes) -> tuple[list[Question], dict[str, Any]]:
+def read_common_cartridge(
+    content: bytes, version: str = "1.1"
+) -> tuple[list[Question], dict[str, Any]]:
     """A Common Cartridge read as Moodle's and Canvas's importers read one (there is no
     maintained reader of cartridges to run): the manifest by the CC 1.1 rules they check
     (Moodle: the namespace in the first 500 bytes, the assessment reached from the
@@ -211,11 +217,13 @@ def read_common_cartridge(content: bytes) -> tuple[list[Question], dict[str, Any
         head = package.read("imsmanifest.xml")[:500].lower()
         manifest = etree.fromstring(package.read("imsmanifest.xml"))
         files = {name: package.read(name) for name in names}
+    tag = "v" + version.replace(".", "p")
+    namespace = f"http://www.imsglobal.org/xsd/imscc{tag}/imscp_v1p1"
     flat = re.sub(rb"[\s'\"]", b"", head)
-    assert b"xmlns=" + CC_MANIFEST.encode() in flat, "Moodle would not see a CC 1.1 cartridge"
-    ns = {"m": CC_MANIFEST}
+    assert b"xmlns=" + namespace.encode() in flat, "Moodle would not see what version it is"
+    ns = {"m": namespace}
     assert manifest.findtext("m:metadata/m:schema", namespaces=ns) == "IMS Common Cartridge"
-    assert manifest.findtext("m:metadata/m:schemaversion", namespaces=ns) == "1.1.0"
+    assert manifest.findtext("m:metadata/m:schemaversion", namespaces=ns) == f"{version}.0"
     assert len(manifest.findall("m:metadata/{*}lom", ns)) == 1
     (organization,) = manifest.findall("m:organizations/m:organization", ns)
     assert organization.get("structure") == "rooted-hierarchy"
@@ -224,7 +232,7 @@ def read_common_cartridge(content: bytes) -> tuple[list[Question], dict[str, Any
     inner = top.findall(".//m:item", ns)
     assert all(item.findtext("m:title", namespaces=ns) for item in inner)
     resources = {r.get("identifier"): r for r in manifest.findall("m:resources/m:resource", ns)}
-    assert {r.get("type") for r in resources.values()} <= CC_RESOURCE_TYPES
+    assert {r.get("type") for r in resources.values()} <= _cc_resource_types(tag)
     pointed = [item.get("identifierref") for item in inner if item.get("identifierref")]
     assert set(pointed) <= set(resources)
     quizzes = [resources[ref] for ref in pointed if "assessment" in resources[ref].get("type")]

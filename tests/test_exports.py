@@ -112,12 +112,12 @@ def _by_id(read: list[dict[str, Any]]) -> dict[object, dict[str, Any]]:
 
 @pytest.mark.node
 def test_gift_reads_back_to_the_same_questions(any_quiz: Quiz) -> None:
-    read = _by_id(read_gift(gift.export(any_quiz)))
+    read = {back["stem"]: back for back in read_gift(gift.export(any_quiz))}
     expected = _expected(any_quiz)
     assert len(read) == len(expected)
     for q in expected:
-        back = read[q.item.id]
-        assert back["stem"] == q.item.stem
+        back = read[q.item.stem]
+        assert back["id"] == lms.question_name(q.item)  # the title; the id is in a comment
         assert back["format"] == "plain"
         assert back["options"] == list(q.options)
         assert back["key"] == q.key_index and back["correct"] == 1
@@ -138,7 +138,8 @@ def test_moodle_xml_reads_back_with_every_setting_explicit(any_quiz: Quiz) -> No
     read = _by_id(read_moodle_xml(moodle_xml.export(any_quiz)))
     for q in _expected(any_quiz):
         back = read[q.item.id]
-        assert back["name"] == q.item.id
+        assert back["name"] == lms.question_name(q.item)
+        assert back["penalty"] == "0.3333333"  # Moodle's default, as in a GIFT import
         assert (back["stem"], back["format"]) == (q.item.stem, "plain_text")
         assert back["options"] == list(q.options)
         assert back["fractions"] == [
@@ -418,7 +419,7 @@ def test_gift_carries_each_questions_id_and_tags_for_moodle(any_quiz: Quiz) -> N
             f"// [id:{q.item.id}]",
             *(f"// [tag:{t}]" for t in lms.moodle_tags(any_quiz, q.item)),
         ]
-        assert "\n".join(marks) + f"\n::{gift.escape(q.item.id)}::" in content
+        assert "\n".join(marks) + f"\n::{gift.escape(lms.question_name(q.item))}::" in content
 
 
 def test_blackboard_upload_rows_read_back_as_blackboard_reads_them(any_quiz: Quiz) -> None:
@@ -454,8 +455,12 @@ def test_brightspace_csv_reads_back_as_d2l_reads_it(any_quiz: Quiz) -> None:
         assert read["feedback"] == lms.one_line(q.item.rationale)
 
 
-def test_common_cartridge_reads_back_as_moodle_and_canvas_read_it(any_quiz: Quiz) -> None:
-    questions, package = read_common_cartridge(common_cartridge.export(any_quiz))
+@pytest.mark.parametrize("version", ["1.1", "1.2"])
+def test_common_cartridge_reads_back_as_moodle_and_canvas_read_it(
+    any_quiz: Quiz, version: str
+) -> None:
+    export = common_cartridge.export if version == "1.1" else common_cartridge.export_1_2
+    questions, package = read_common_cartridge(export(any_quiz), version)
     assert package["title"] == any_quiz.title and len(package["names"]) == 2
     expected = _expected(any_quiz)
     assert len(questions) == len(expected)
@@ -487,3 +492,12 @@ def test_common_cartridge_is_deflated_and_named_by_its_items(quiz: Quiz) -> None
         for c in (whole, common_cartridge.export(fewer))
     ]
     assert folders[0] != folders[1]
+
+
+@given(st.text(min_size=1).filter(str.strip))
+def test_a_question_name_is_the_start_of_its_stem(stem: str) -> None:
+    item = replace(_hostile_quiz().questions[0].item, stem=stem)
+    name = lms.question_name(item)
+    assert len(name) <= lms.NAME_LENGTH + 1
+    whole = lms.one_line(stem)
+    assert name == whole or (name.endswith("…") and whole.startswith(name[:-1]))

@@ -203,6 +203,7 @@ def test_html_prints_a_student_copy_and_a_separate_key(tmp_path: Path, browser: 
         ("moodle-xml", b"<?xml"),
         ("qti", b"PK"),
         ("common-cartridge", b"PK"),
+        ("common-cartridge-1.2", b"PK"),
         ("docx", b"PK"),
         ("anki", b"PK"),
         ("tsv", b""),
@@ -218,7 +219,7 @@ def test_every_lms_format_writes_a_file(tmp_path: Path, fmt: str, magic: bytes) 
     assert content.startswith(magic) and len(content) > 500
 
 
-@pytest.mark.parametrize("fmt", ["docx", "qti", "common-cartridge", "anki"])
+@pytest.mark.parametrize("fmt", ["docx", "qti", "common-cartridge", "common-cartridge-1.2", "anki"])
 def test_binary_formats_need_an_output_file(fmt: str) -> None:
     result = run("generate", "--count", "10", "--format", fmt)
     assert result.returncode == 2

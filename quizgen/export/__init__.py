@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from quizgen.export.paper import Printing
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     Exporter = Callable[[Quiz], bytes]
     Printer = Callable[[Quiz, Printing], bytes]
 
-# Format -> module with its `export`. Imported on use: the Anki exporter alone (genanki)
-# takes longer to import than a whole JSON quiz takes to make.
+# Format -> module with its `export` (or module:function). Imported on use: the Anki
+# exporter alone (genanki) takes longer to import than a whole JSON quiz takes to make.
 MODULES = {
     "json": "json_quiz",
     "markdown": "markdown_quiz",
@@ -34,22 +34,27 @@ MODULES = {
     "blackboard": "blackboard",
     "brightspace": "brightspace",
     "common-cartridge": "common_cartridge",
+    "common-cartridge-1.2": "common_cartridge:export_1_2",
 }
 FORMATS = tuple(MODULES)
 # Formats that are binary files, never written to a terminal.
-BINARY = {"docx", "qti", "common-cartridge", "anki"}
+BINARY = {"docx", "qti", "common-cartridge", "common-cartridge-1.2", "anki"}
 # Formats for paper: a paper size, and the answer keys in the same file or a separate one.
 PRINTED = {"html", "docx"}
 
 
+def _export(fmt: str) -> Any:
+    """A format's function: its module's `export`, or the one named after a colon."""
+    module, _, name = MODULES[fmt].partition(":")
+    return getattr(importlib.import_module(f"quizgen.export.{module}"), name or "export")
+
+
 def exporter(fmt: str) -> Exporter:
-    module = importlib.import_module(f"quizgen.export.{MODULES[fmt]}")
-    export: Exporter = module.export
+    export: Exporter = _export(fmt)
     return export
 
 
 def printer(fmt: str) -> Printer:
     """A printed format's `export`, which also takes how to print."""
-    module = importlib.import_module(f"quizgen.export.{MODULES[fmt]}")
-    export: Printer = module.export
+    export: Printer = _export(fmt)
     return export

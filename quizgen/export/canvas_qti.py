@@ -49,7 +49,7 @@ def meta_xml(quiz: Quiz, ident: str) -> bytes:
     points = len(quiz.questions)
     for tag, text in (
         ("title", quiz.title),
-        ("description", f"Seed {quiz.seed}; {points} questions."),
+        ("description", f"{points} questions."),
         ("shuffle_answers", "true"),
         ("scoring_policy", "keep_highest"),
         ("quiz_type", "assignment"),

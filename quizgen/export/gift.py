@@ -10,7 +10,7 @@ every answer.
 
 from __future__ import annotations
 
-from quizgen.export.lms import RIGHT, moodle_tags
+from quizgen.export.lms import RIGHT, moodle_tags, question_name
 from quizgen.quiz import Quiz
 
 _SPECIAL = "~=#{}:"
@@ -48,7 +48,7 @@ def export(quiz: Quiz) -> bytes:
         ]
         blocks.append(
             "".join(f"// {mark}\n" for mark in marks)
-            + f"::{escape(item.id)}::[plain]{escape(item.stem)}{{\n"
+            + f"::{escape(question_name(item))}::[plain]{escape(item.stem)}{{\n"
             + "\n".join(answers)
             + f"\n\t####{escape(item.rationale)}\n}}"
         )

@@ -10,6 +10,16 @@ from quizgen.quiz import Quiz
 # every answer, so the key repeating it would show it twice to a student who is right.
 RIGHT = "Right."
 TAG_LENGTH = 50  # Moodle cuts a tag at 50 characters
+NAME_LENGTH = 60
+
+
+def question_name(item: Item) -> str:
+    """What a question bank lists a question by: the start of its stem, cut at a word (the
+    item's id goes where the format keeps ids)."""
+    stem = one_line(item.stem)
+    if len(stem) <= NAME_LENGTH:
+        return stem
+    return stem[: stem.rfind(" ", 0, NAME_LENGTH)].rstrip(",;:") + "…"
 
 
 def moodle_tags(quiz: Quiz, item: Item) -> list[str]:

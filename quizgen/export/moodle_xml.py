@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from quizgen.export.lms import RIGHT, moodle_tags
+from quizgen.export.lms import RIGHT, moodle_tags, question_name
 from quizgen.quiz import Question, Quiz
 
 
@@ -25,12 +25,14 @@ def _category(quiz: Quiz, root: ET.Element, category: str) -> None:
 def _multichoice(quiz: Quiz, root: ET.Element, q: Question) -> None:
     item = q.item
     question = ET.SubElement(root, "question", type="multichoice")
-    _text(question, "name", item.id)
+    _text(question, "name", question_name(item))
     _text(question, "questiontext", item.stem, format="plain_text")
     _text(question, "generalfeedback", item.rationale, format="plain_text")
     for tag, value in (
         ("defaultgrade", "1"),
-        ("penalty", "0"),
+        # Moodle's own default, as a GIFT import gets: a second try after the feedback
+        # (adaptive mode) earns two thirds of the mark.
+        ("penalty", "0.3333333"),
         ("hidden", "0"),
         ("idnumber", item.id),
         ("single", "true"),

@@ -54,7 +54,7 @@ def item(
     presentation = ET.SubElement(element, "presentation")
     material(presentation, q.item.stem)
     response = ET.SubElement(presentation, "response_lid", ident="response1", rcardinality="Single")
-    render = ET.SubElement(response, "render_choice")
+    render = ET.SubElement(response, "render_choice", shuffle="Yes")
     for ident, text in zip(ids, q.options, strict=True):
         material(ET.SubElement(render, "response_label", ident=ident), text)
     processing = ET.SubElement(element, "resprocessing")
