@@ -27,6 +27,7 @@ LMS_FORMATS = {
     "gift": "moodle.gift",
     "qti": "canvas-qti.zip",
     "common-cartridge": "quiz.imscc",
+    "common-cartridge-1.2": "quiz-cc1.2-schoology.imscc",
     "blackboard": "blackboard.txt",
     "brightspace": "brightspace.csv",
 }
