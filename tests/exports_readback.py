@@ -283,6 +283,7 @@ def read_common_cartridge(
             out.append(
                 {
                     "id": item.get("ident"),
+                    "title": item.get("title"),
                     "profile": meta.get("cc_profile"),
                     "weighting": meta.get("cc_weighting"),
                     "stem": qti2latex.get_item_stem(item),

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from quizgen import load_data
 from quizgen.bank.catalog import Catalog
+from quizgen.bank.item import plain_words
 from quizgen.export import html_quiz
 from quizgen.export.paper import Printing
 from quizgen.quiz import LETTERS, Quiz, Variant, assemble
@@ -297,3 +298,31 @@ def test_a_question_taller_than_a_page_is_printed_whole(browser: Browser) -> Non
     pdf = PdfReader(io.BytesIO(print_pdf(browser, html, "quiz-hostile")))
     text = _words(" ".join(page.extract_text() for page in pdf.pages))
     assert text.count(_words(LONG)) == 2  # in its stem and in its key: nothing cut off
+
+
+def test_the_grids_page_says_where_each_question_is_in_every_variant(browser: Browser) -> None:
+    from tests.test_word import same_question_everywhere
+
+    quiz = _quiz(45, 3, 2)
+    page = browser.new_page()
+    try:
+        page.set_content(html_quiz.export(quiz, Printing(students=False)).decode())
+        lines = page.locator(".sheet.answer-grids ul.map > li").all_inner_texts()
+    finally:
+        page.close()
+    same_question_everywhere(quiz, lines)
+
+
+def test_a_key_names_its_question_and_quotes_a_source_once(browser: Browser) -> None:
+    quiz = _quiz(25, 1, 3)
+    page = browser.new_page()
+    try:
+        page.set_content(html_quiz.export(quiz, Printing(students=False)).decode())
+        answers = page.locator(".sheet.answer-key ol.key > li").all_inner_texts()
+    finally:
+        page.close()
+    assert len(answers) == len(quiz.questions)
+    for q, answer in zip(quiz.questions, answers, strict=True):
+        assert _words(answer).startswith(_words(q.item.short_stem()))
+        # Once, in the rationale or the source line, whatever its punctuation.
+        assert plain_words(answer).count(plain_words(q.item.quote)) == 1, q.item.id

@@ -20,7 +20,7 @@ import fsrs
 import pytest
 
 from quizgen.bank.catalog import load_catalog
-from quizgen.bank.item import Item
+from quizgen.bank.item import Item, plain_words
 from quizgen.progress.optimize import MIN_REVIEWS, fit
 from quizgen.progress.schedule import Schedule, personal_parameters
 from quizgen.progress.store import Store
@@ -278,11 +278,11 @@ def test_feedback_says_each_thing_once_for_every_item_and_choice(items: list[Ite
                 verdict = said[0].text
                 assert said[0].tone == ("right" if chosen == key else "wrong")
                 assert [line.label for line in said].count("Why") == 1
-                plain = {line.label: feedback._plain(line.text) for line in said if line.label}
+                plain = {line.label: plain_words(line.text) for line in said if line.label}
                 for a, b in itertools.permutations(plain, 2):
                     assert plain[a] not in plain[b], said  # no explanation repeats another
                 everything = " ".join(plain.values())
-                assert feedback._plain(item.quote) in everything  # the evidence, at least once
+                assert plain_words(item.quote) in everything  # the evidence, at least once
                 if chosen != key:
                     # The verdict names both options: by letter beside the options, in full
                     # where they are not shown.

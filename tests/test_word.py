@@ -57,9 +57,13 @@ def _question(q: Question) -> list[str]:
 
 
 def _key(q: Question) -> list[str]:
+    """The question's start, its answer, why, the source where the why does not quote it,
+    and why each other option is wrong."""
     wrong = [f"{LETTERS[n]}: {why}" for n, why in enumerate(q.reasons) if n != q.key_index]
-    key = f"{q.number}. {q.key_letter}. {q.options[q.key_index]}"
-    return [key, q.item.rationale, f"Source: {q.item.citation}", *wrong]
+    cited = q.item.citation_beyond(q.item.rationale)
+    source = [f"Source: {cited}"] if cited else []
+    key = f"{q.key_letter}. {q.options[q.key_index]}"
+    return [f"{q.number}. {q.item.short_stem()}", key, q.item.rationale, *source, *wrong]
 
 
 def _grid(blocks: list[Any], heading: int) -> dict[str, str]:
@@ -124,6 +128,10 @@ def test_each_part_is_a_section_with_its_footer_and_page_numbers(shipped: Quiz, 
         assert n == 0 or section.start_type == WD_SECTION.ODD_PAGE
         header = "".join(t.text for t in section.header.paragraphs)
         assert (header.startswith("Name: ___") and header.endswith(label)) == (not part)
+        # Its first page asks for a name in the text, so its header does not again.
+        first = "".join(t.text for t in section.first_page_header.paragraphs).strip()
+        assert section.different_first_page_header_footer and first == (label if not part else "")
+        assert f"{words} · Page " in section.first_page_footer._element.xml
 
 
 def _keeps_with_next(paragraph: Any) -> bool:
@@ -172,3 +180,22 @@ def test_keys_can_go_to_a_word_file_of_their_own(tmp_path: Path) -> None:
             assert _run_at(key_blocks, _key(q)) > heading
     assert not any(s.startswith(("Answer grids", "Answer key")) for s in student_text)
     assert all(abs(s.page_width.mm - 210) < 0.5 for s in _sections(keys.read_bytes()))
+
+
+def same_question_everywhere(quiz: Quiz, lines: list[str]) -> None:
+    """Each line ("A1 = B21 = C4") names one item in every variant, and every item once."""
+    by_label = {v.label: v.questions for v in quiz.variants}
+    seen: list[str] = []
+    for line in lines:
+        places = [re.fullmatch(r"([A-Z]+)(\d+)", part) for part in line.split(" = ")]
+        assert all(places) and [p[1] for p in places if p] == list(by_label)
+        items = {by_label[p[1]][int(p[2]) - 1].item.id for p in places if p}
+        assert len(items) == 1
+        seen += items
+    assert sorted(seen) == sorted(q.item.id for q in quiz.questions)
+
+
+def test_the_grids_say_where_each_question_is_in_every_variant(shipped: Quiz) -> None:
+    blocks = read_docx(word_quiz.export(shipped, Printing(students=False)))
+    start = blocks.index("The same question in each variant")
+    same_question_everywhere(shipped, blocks[start + 1 : start + 1 + len(shipped.questions)])

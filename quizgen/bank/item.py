@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
+
+
+def plain_words(text: str) -> str:
+    """Text as words alone, to compare: no case, punctuation or kind of quotation mark."""
+    text = text.casefold().translate(str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''"))
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
 
 KINDS = (
     "value",  # the value of a dimension for a type
@@ -62,6 +70,23 @@ class Item:
     def citation(self) -> str:
         """Where the key is proven: the source's title and its words."""
         return f"{self.source_title}: “{self.quote}”"
+
+    def short_stem(self, length: int = 60) -> str:
+        """What a list of questions names the item by: the start of its stem, on one line,
+        cut at a word."""
+        stem = " ".join(self.stem.split())
+        if len(stem) <= length:
+            return stem
+        cut = stem.rfind(" ", 0, length)
+        return stem[: cut if cut > 0 else length].rstrip(",;:") + "…"
+
+    def citation_beyond(self, *said: str) -> str:
+        """The citation, less what `said` already gives: the source's title alone where it
+        quotes the source's words, nothing where it names the title as well."""
+        told = " ".join(plain_words(text) for text in said)
+        if plain_words(self.quote) not in told:
+            return self.citation
+        return "" if plain_words(self.source_title) in told else self.source_title
 
     def options(self, count: int) -> tuple[str, ...]:
         """The key and the first `count - 1` distractors, key first."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from quizgen.export import qti
+from quizgen.export.lms import question_names
 from quizgen.export.zipped import zipped
 from quizgen.quiz import Question, Quiz
 
@@ -19,13 +20,13 @@ MANIFEST = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 assessment_id = qti.quiz_id
 
 
-def _item(section: ET.Element, q: Question) -> None:
+def _item(section: ET.Element, q: Question, name: str) -> None:
     metadata = {
         "question_type": "multiple_choice_question",
         "points_possible": "1.0",
         "original_answer_ids": ",".join(qti.answer_ids(q)),
     }
-    item, processing, ids = qti.item(section, q, metadata)
+    item, processing, ids = qti.item(section, q, name, metadata)
     # Canvas's own layout: each answer's feedback by a condition that goes on, then the key.
     for ident in ids:
         qti.show(qti.condition(processing, ident, goes_on=True), f"{ident}_fb")
@@ -39,8 +40,9 @@ def assessment_xml(quiz: Quiz, ident: str) -> bytes:
     meta = ET.SubElement(assessment, "qtimetadata")
     qti.field(meta, "cc_maxattempts", "1")
     section = ET.SubElement(assessment, "section", ident="root_section")
+    names = question_names(quiz)
     for q in quiz.questions:
-        _item(section, q)
+        _item(section, q, names[q.item.id])
     return qti.serialise(root)
 
 
@@ -49,7 +51,6 @@ def meta_xml(quiz: Quiz, ident: str) -> bytes:
     points = len(quiz.questions)
     for tag, text in (
         ("title", quiz.title),
-        ("description", f"{points} questions."),
         ("shuffle_answers", "true"),
         ("scoring_policy", "keep_highest"),
         ("quiz_type", "assignment"),

@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from quizgen.export import qti
+from quizgen.export.lms import question_names
 from quizgen.export.zipped import zipped
 from quizgen.quiz import Question, Quiz
 
@@ -71,9 +72,9 @@ V1_1 = Version("1.1.0")
 V1_2 = Version("1.2.0")
 
 
-def _item(section: ET.Element, q: Question) -> None:
+def _item(section: ET.Element, q: Question, name: str) -> None:
     metadata = {"cc_profile": "cc.multiple_choice.v0p1", "cc_weighting": "1"}
-    item, processing, ids = qti.item(section, q, metadata)
+    item, processing, ids = qti.item(section, q, name, metadata)
     for n, ident in enumerate(ids):
         answered = qti.condition(processing, ident, goes_on=False)
         qti.score(answered, 100 if n == q.key_index else 0)
@@ -96,8 +97,9 @@ def assessment_xml(quiz: Quiz, ident: str, version: Version) -> bytes:
     ):
         qti.field(meta, label, entry)
     section = ET.SubElement(assessment, "section", ident="root_section")
+    names = question_names(quiz)
     for q in quiz.questions:
-        _item(section, q)
+        _item(section, q, names[q.item.id])
     return qti.serialise(root)
 
 

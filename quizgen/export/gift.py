@@ -10,7 +10,7 @@ every answer.
 
 from __future__ import annotations
 
-from quizgen.export.lms import RIGHT, moodle_tags, question_name
+from quizgen.export.lms import RIGHT, moodle_tags, question_names
 from quizgen.quiz import Quiz
 
 _SPECIAL = "~=#{}:"
@@ -30,6 +30,7 @@ def _comment(text: str) -> str:
 
 def export(quiz: Quiz) -> bytes:
     blocks = [f"// {quiz.title} (seed {quiz.seed})"]
+    names = question_names(quiz)
     current = None
     for q in sorted(quiz.questions, key=lambda q: (q.item.category, q.number)):
         item = q.item
@@ -48,7 +49,7 @@ def export(quiz: Quiz) -> bytes:
         ]
         blocks.append(
             "".join(f"// {mark}\n" for mark in marks)
-            + f"::{escape(question_name(item))}::[plain]{escape(item.stem)}{{\n"
+            + f"::{escape(names[item.id])}::[plain]{escape(item.stem)}{{\n"
             + "\n".join(answers)
             + f"\n\t####{escape(item.rationale)}\n}}"
         )

@@ -14,6 +14,7 @@ from importlib.resources import files
 
 from quizgen.blueprint import COVERAGE_TITLE
 from quizgen.export.paper import (
+    ANSWER_SHEET_NOTE,
     ON_LETTER,
     PAPERS,
     Printing,
@@ -21,6 +22,7 @@ from quizgen.export.paper import (
     grid_shape,
     instructions,
     option_columns,
+    question_map,
     score_line,
 )
 from quizgen.quiz import LETTERS, Quiz, Variant
@@ -68,9 +70,10 @@ ol.grid .n { min-width: 2.2em; text-align: right; }
           margin: 0 .12em; vertical-align: middle; }
 .answer-sheet .who { margin-top: .3rem; }
 .grid-block { margin-bottom: 1rem; }
+ul.map { list-style: none; padding: 0; margin: .3rem 0 0; column-count: 4; column-gap: 1.2rem; }
+.key-question { font-style: italic; }
 ol.key { padding-left: 1.9em; }
 ol.key > li { padding: .2rem 0 .3rem; break-inside: avoid; }
-.why { font-size: .95em; }
 ul.why { padding-left: 1.2em; margin: 0; }
 section { break-after: page; }
 section:last-of-type { break-after: auto; }
@@ -85,12 +88,12 @@ section:last-of-type { break-after: auto; }
 .sheet:last-child { break-after: auto; }
 .sheet.tall { height: auto; min-height: var(--sheet-height); }
 .sheet.tall .sheet-body { column-fill: balance; }
-.sheet-head, .sheet-foot { height: var(--margin); flex: none; display: flex;
-                           align-items: center; font-size: 8.5pt; }
-.sheet-foot { justify-content: center; }
-.sheet-head { justify-content: space-between; }
-.sheet-head .badge { margin-left: auto; font: bold 14pt/1 sans-serif; border: 2px solid #000;
-                     padding: .1rem .45rem; }
+/* Head and foot keep to the inner part of the margins, where every printer prints. */
+.sheet-head, .sheet-foot { height: var(--margin); flex: none; display: flex; font-size: 8.5pt; }
+.sheet-foot { justify-content: center; align-items: flex-start; padding-top: 2.5mm; }
+.sheet-head { justify-content: space-between; align-items: flex-end; padding-bottom: 1.5mm; }
+.sheet-head .badge { margin-left: auto; font: bold 13pt/1 sans-serif; border: 2px solid #000;
+                     padding: .05rem .4rem; }
 .sheet-head .name-line { font-size: 9pt; }
 .sheet-body { flex: 1; overflow: hidden; }
 .sheet.student-copy .sheet-body.questions-body { column-count: 2; column-gap: 1.6em;
@@ -164,7 +167,7 @@ def _student_copy(body: ET.Element, quiz: Quiz, variant: Variant) -> None:
     sheet = _sub(section, "div", **{"class": "answer-sheet own-page"})
     _sub(sheet, "h1", f"Answer sheet - {quiz.title} - Variant {variant.label}")
     _who(sheet, variant)
-    _sub(sheet, "p", "Fill in the letter of your answer to each question.")
+    _sub(sheet, "p", ANSWER_SHEET_NOTE)
     _grid(sheet, variant, keys=False)
 
 
@@ -175,6 +178,12 @@ def _answer_grids(body: ET.Element, quiz: Quiz) -> None:
         block = _sub(section, "div", **{"class": "grid-block", "data-variant": variant.label})
         _sub(block, "h2", f"Variant {variant.label}")
         _grid(block, variant, keys=True)
+    if len(quiz.variants) > 1:
+        block = _sub(section, "div", **{"class": "question-map"})
+        _sub(block, "h2", "The same question in each variant")
+        listed = _sub(block, "ul", **{"class": "map"})
+        for line in question_map(quiz):
+            _sub(listed, "li", line)
 
 
 def _answer_key(body: ET.Element, quiz: Quiz, variant: Variant) -> None:
@@ -183,10 +192,13 @@ def _answer_key(body: ET.Element, quiz: Quiz, variant: Variant) -> None:
     answers = _sub(section, "ol", **{"class": "key"})
     for q in variant.questions:
         li = _sub(answers, "li", value=str(q.number))
+        _sub(li, "p", q.item.short_stem(), **{"class": "key-question"})
         p = _sub(li, "p")
         _sub(p, "strong", f"{q.key_letter}. {q.options[q.key_index]}")
         _sub(li, "p", q.item.rationale, **{"class": "why"})
-        _sub(li, "p", f"Source: {q.item.citation}", **{"class": "why"})
+        cited = q.item.citation_beyond(q.item.rationale)
+        if cited:
+            _sub(li, "p", f"Source: {cited}", **{"class": "why"})
         wrong = _sub(li, "ul", **{"class": "why"})
         for n, why in enumerate(q.reasons):
             if n != q.key_index:

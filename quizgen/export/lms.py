@@ -3,6 +3,8 @@ one line for the row-per-field formats (Blackboard, Brightspace)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from quizgen.bank.item import Item
 from quizgen.quiz import Quiz
 
@@ -10,16 +12,18 @@ from quizgen.quiz import Quiz
 # every answer, so the key repeating it would show it twice to a student who is right.
 RIGHT = "Right."
 TAG_LENGTH = 50  # Moodle cuts a tag at 50 characters
-NAME_LENGTH = 60
 
 
-def question_name(item: Item) -> str:
-    """What a question bank lists a question by: the start of its stem, cut at a word (the
-    item's id goes where the format keeps ids)."""
-    stem = one_line(item.stem)
-    if len(stem) <= NAME_LENGTH:
-        return stem
-    return stem[: stem.rfind(" ", 0, NAME_LENGTH)].rstrip(",;:") + "…"
+def question_names(quiz: Quiz) -> dict[str, str]:
+    """What a question bank lists each item of the quiz by: the start of its stem, with
+    "(2)", "(3)" after the names that would otherwise repeat within the quiz."""
+    names: dict[str, str] = {}
+    seen: Counter[str] = Counter()
+    for q in quiz.questions:
+        name = q.item.short_stem()
+        seen[name] += 1
+        names[q.item.id] = name if seen[name] == 1 else f"{name} ({seen[name]})"
+    return names
 
 
 def moodle_tags(quiz: Quiz, item: Item) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from quizgen.export.lms import RIGHT, moodle_tags, question_name
+from quizgen.export.lms import RIGHT, moodle_tags, question_names
 from quizgen.quiz import Question, Quiz
 
 
@@ -22,10 +22,10 @@ def _category(quiz: Quiz, root: ET.Element, category: str) -> None:
     _text(question, "category", quiz.category_path(category))
 
 
-def _multichoice(quiz: Quiz, root: ET.Element, q: Question) -> None:
+def _multichoice(quiz: Quiz, root: ET.Element, q: Question, name: str) -> None:
     item = q.item
     question = ET.SubElement(root, "question", type="multichoice")
-    _text(question, "name", question_name(item))
+    _text(question, "name", name)
     _text(question, "questiontext", item.stem, format="plain_text")
     _text(question, "generalfeedback", item.rationale, format="plain_text")
     for tag, value in (
@@ -53,12 +53,13 @@ def _multichoice(quiz: Quiz, root: ET.Element, q: Question) -> None:
 
 def export(quiz: Quiz) -> bytes:
     root = ET.Element("quiz")
+    names = question_names(quiz)
     current = None
     for q in sorted(quiz.questions, key=lambda q: (q.item.category, q.number)):
         if q.item.category != current:
             current = q.item.category
             _category(quiz, root, current)
-        _multichoice(quiz, root, q)
+        _multichoice(quiz, root, q, names[q.item.id])
     ET.indent(root)
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return body + b"\n"

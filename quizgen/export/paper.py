@@ -19,9 +19,11 @@ class Paper:
     margin_mm: float
 
 
+# Margins of 13 mm: office printers leave about 5 mm at the edges unprinted, and the page's
+# head and foot sit in the margins, clear of that.
 PAPERS = {
-    "letter": Paper("Letter", "letter", 215.9, 279.4, 11.5),
-    "a4": Paper("A4", "A4", 210.0, 297.0, 11.5),
+    "letter": Paper("Letter", "letter", 215.9, 279.4, 13),
+    "a4": Paper("A4", "A4", 210.0, 297.0, 13),
 }
 
 
@@ -55,6 +57,19 @@ def instructions(variant: Variant) -> str:
         f"{n} questions. Choose the one best answer to each question and mark its letter on "
         "the answer sheet (the last page). Each question is worth one point."
     )
+
+
+ANSWER_SHEET_NOTE = "Mark the letter of your answer to each question."
+
+
+def question_map(quiz: Quiz) -> list[str]:
+    """Where each question stands in every variant ("A1 = B21 = C4"), in the first variant's
+    order: to go over a question with a class that holds different variants."""
+    numbers = [{q.item.id: q.number for q in v.questions} for v in quiz.variants]
+    return [
+        " = ".join(f"{v.label}{n[q.item.id]}" for v, n in zip(quiz.variants, numbers, strict=True))
+        for q in quiz.variants[0].questions
+    ]
 
 
 # Rows of the answer sheet and the answer grid before they take another column.

@@ -41,13 +41,13 @@ def feedback(item: ET.Element, ident: str, text: str) -> None:
 
 
 def item(
-    section: ET.Element, q: Question, metadata: dict[str, str]
+    section: ET.Element, q: Question, name: str, metadata: dict[str, str]
 ) -> tuple[ET.Element, ET.Element, list[str]]:
     """An item with its metadata, stem and options; returns it, its scoring block (whose
     first condition shows the rationale, as general feedback, after any answer) and the
     answers' identifiers."""
     ids = answer_ids(q)
-    element = ET.SubElement(section, "item", ident=q.item.id, title=f"Question {q.number}")
+    element = ET.SubElement(section, "item", ident=q.item.id, title=name)
     meta = ET.SubElement(ET.SubElement(element, "itemmetadata"), "qtimetadata")
     for label, entry in metadata.items():
         field(meta, label, entry)

@@ -20,18 +20,21 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from quizgen.export.paper import (
+    ANSWER_SHEET_NOTE,
     ON_LETTER,
     PAPERS,
     Printing,
     footer,
     grid_shape,
     instructions,
+    question_map,
     score_line,
 )
 from quizgen.export.zipped import rezipped
@@ -94,6 +97,7 @@ class _Writer:
             added = styles.add_style(style.name, WD_STYLE_TYPE.PARAGRAPH)
             added.base_style = normal
             added.paragraph_format.keep_with_next = style.together
+            added.paragraph_format.keep_together = True
             added.paragraph_format.space_after = Pt(style.after)
             if style.indent:
                 added.paragraph_format.left_indent = Mm(6)
@@ -122,25 +126,23 @@ class _Writer:
             numbering = OxmlElement("w:pgNumType")
             numbering.set(qn("w:start"), "1")
             section._sectPr.insert_element_before(numbering, *AFTER_PAGE_NUMBERING)
-        section.footer.is_linked_to_previous = False
-        foot = section.footer.paragraphs[0]
-        foot.text = ""
-        foot.alignment = 1  # centred
-        foot.add_run(f"{footer(self.quiz, variant, part)} · Page ")
-        _field(foot, "PAGE")
-        foot.add_run(" of ")
-        _field(foot, "SECTIONPAGES")
-        for run in foot.runs:
-            run.font.size = Pt(8.5)
-        section.header.is_linked_to_previous = False
-        head = section.header.paragraphs[0]
-        head.text = ""
-        if badge and variant is not None:
-            # A name and the variant on every page: a loose sheet can be sorted and returned.
-            head.add_run(f"Name: {'_' * 30}")
-            head.add_run("\t\t")
-            letter = head.add_run(variant.label)
-            letter.bold, letter.font.size = True, Pt(16)
+        # The first page of a part has its own header: a copy asks for a name on it already.
+        section.different_first_page_header_footer = True
+        words = footer(self.quiz, variant, part)
+        for foot in (section.footer, section.first_page_footer):
+            foot.is_linked_to_previous = False
+            _page_numbers(foot.paragraphs[0], words)
+        for head, name in ((section.header, True), (section.first_page_header, False)):
+            head.is_linked_to_previous = False
+            line = head.paragraphs[0]
+            line.text = ""
+            if badge and variant is not None:
+                # The variant on every page, and a name on every later one: a loose sheet can
+                # still be sorted and given back.
+                line.add_run(f"Name: {'_' * 30}" if name else "")
+                line.add_run("\t\t")
+                letter = line.add_run(variant.label)
+                letter.bold, letter.font.size = True, Pt(16)
 
     def paragraph(
         self, text: str, style: _Style | None = None, *, bold: bool = False, italic: bool = False
@@ -188,7 +190,7 @@ class _Writer:
         )
         heading.paragraph_format.page_break_before = True
         self.who(variant)
-        self.paragraph("Circle the letter of your answer to each question.")
+        self.paragraph(ANSWER_SHEET_NOTE)
         self.grid(variant, keys=False)
 
     def who(self, variant: Variant) -> None:
@@ -221,16 +223,21 @@ class _Writer:
                 f"Variant {variant.label}", bold=True
             ).paragraph_format.space_before = Pt(10)
             self.grid(variant, keys=True)
+        if len(self.quiz.variants) > 1:
+            self.paragraph("The same question in each variant", bold=True)
+            for line in question_map(self.quiz):
+                self.paragraph(line)
 
     def answer_key(self, variant: Variant) -> None:
         self.section(variant, "Answer key")
         self.document.add_heading(f"Answer key - {self.quiz.title} - Variant {variant.label}", 1)
         for q in variant.questions:
-            self.paragraph(
-                f"{q.number}. {q.key_letter}. {q.options[q.key_index]}", ANSWER, bold=True
-            )
+            self.paragraph(f"{q.number}. {q.item.short_stem()}", ANSWER, italic=True)
+            self.paragraph(f"{q.key_letter}. {q.options[q.key_index]}", ANSWER, bold=True)
             self.paragraph(q.item.rationale, ANSWER)
-            self.paragraph(f"Source: {q.item.citation}", ANSWER, italic=True)
+            cited = q.item.citation_beyond(q.item.rationale)
+            if cited:
+                self.paragraph(f"Source: {cited}", ANSWER, italic=True)
             wrong = [n for n in range(len(q.options)) if n != q.key_index]
             for n in wrong:
                 last = n == wrong[-1]
@@ -250,6 +257,18 @@ class _Writer:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return rezipped(buffer.getvalue())
+
+
+def _page_numbers(paragraph: Paragraph, words: str) -> None:
+    """A footer: the part's words, then "Page n of m" counted within the part."""
+    paragraph.text = ""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run(f"{words} · Page ")
+    _field(paragraph, "PAGE")
+    paragraph.add_run(" of ")
+    _field(paragraph, "SECTIONPAGES")
+    for run in paragraph.runs:
+        run.font.size = Pt(8.5)
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:

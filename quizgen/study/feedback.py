@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizgen.bank.item import plain_words
 from quizgen.quiz import LETTERS, Question
 
 # How an option's reason names its source before saying what the source says.
@@ -47,16 +48,11 @@ def lines(question: Question, chosen: int | None, *, options_shown: bool) -> tup
         given = "Not answered" if chosen is None else f"Not right: you chose {named(chosen)}"
         said = [Line("", f"{given}; the answer is {named(key)}.", "wrong")]
     if chosen is not None and chosen != key:
-        reason = _untold(question.reasons[chosen], _plain(item.rationale))
+        reason = _untold(question.reasons[chosen], plain_words(item.rationale))
         if reason:
             said.append(Line(f"Why not {letter(chosen)}", reason))
     said.append(Line("Why", item.rationale))
-    return (*said, *_source(question, " ".join(_plain(line.text) for line in said)))
-
-
-def _plain(text: str) -> str:
-    text = text.casefold().translate(str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''"))
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    return (*said, *_source(question, said))
 
 
 def sentences(text: str) -> list[str]:
@@ -68,15 +64,13 @@ def _untold(reason: str, told: str) -> str:
     its source (kept when anything is left)."""
     preamble = _PREAMBLE.match(reason)
     lead = preamble.group(0) if preamble else ""
-    left = [sentence for sentence in sentences(reason[len(lead) :]) if _plain(sentence) not in told]
+    left = [
+        sentence for sentence in sentences(reason[len(lead) :]) if plain_words(sentence) not in told
+    ]
     return lead + " ".join(left) if left else ""
 
 
-def _source(question: Question, said: str) -> tuple[Line, ...]:
-    """The source's title and words, less what the rationale already quoted."""
-    item = question.item
-    if _plain(item.quote) not in said:
-        return (Line("Source", item.citation),)
-    if _plain(item.source_title) not in said:
-        return (Line("Source", item.source_title),)
-    return ()
+def _source(question: Question, said: list[Line]) -> tuple[Line, ...]:
+    """The source's title and words, less what the lines above already quoted."""
+    cited = question.item.citation_beyond(*(line.text for line in said))
+    return (Line("Source", cited),) if cited else ()
