@@ -24,7 +24,7 @@ from tests.browser import CHROMIUM_ARGS, chromium_path
 
 LMS_FORMATS = {
     "moodle-xml": "moodle.xml",
-    "gift": "moodle.gift",
+    "gift": "moodle-gift.txt",
     "qti": "canvas-qti.zip",
     "common-cartridge": "quiz.imscc",
     "common-cartridge-1.2": "quiz-cc1.2-schoology.imscc",
