@@ -447,6 +447,7 @@ def test_brightspace_csv_reads_back_as_d2l_reads_it(any_quiz: Quiz) -> None:
     assert len(questions) == len(expected)
     for read, q in zip(questions, expected, strict=True):
         assert read["type"] == "MC" and read["id"] == q.item.id and read["points"] == "1"
+        assert read["title"] == lms.one_line(lms.question_names(any_quiz)[q.item.id])
         assert read["questiontext"] == lms.one_line(q.item.stem)
         assert read["options"] == [lms.one_line(o) for o in q.options]
         assert sorted(read["credit"]) == [0] * (len(q.options) - 1) + [100]

@@ -313,16 +313,25 @@ def test_the_grids_page_says_where_each_question_is_in_every_variant(browser: Br
     same_question_everywhere(quiz, lines)
 
 
-def test_a_key_names_its_question_and_quotes_a_source_once(browser: Browser) -> None:
-    quiz = _quiz(25, 1, 3)
+def test_a_key_reads_out_its_question_says_where_else_it_is_and_quotes_once(
+    browser: Browser,
+) -> None:
+    from tests.test_word import also_right
+
+    quiz = _quiz(25, 3, 3)
     page = browser.new_page()
     try:
         page.set_content(html_quiz.export(quiz, Printing(students=False)).decode())
-        answers = page.locator(".sheet.answer-key ol.key > li").all_inner_texts()
+        for variant in quiz.variants:
+            answers = page.locator(
+                f".sheet.answer-key[data-variant={variant.label}] ol.key > li"
+            ).all_inner_texts()
+            assert len(answers) == len(variant.questions)
+            for q, answer in zip(variant.questions, answers, strict=True):
+                question, also, *_ = [line for line in answer.split("\n") if line.strip()]
+                assert _words(question) == _words(q.item.stem)
+                also_right(quiz, variant, q, also)
+                # Once, in the rationale or the source line, whatever its punctuation.
+                assert plain_words(answer).count(plain_words(q.item.quote)) == 1, q.item.id
     finally:
         page.close()
-    assert len(answers) == len(quiz.questions)
-    for q, answer in zip(quiz.questions, answers, strict=True):
-        assert _words(answer).startswith(_words(q.item.short_stem()))
-        # Once, in the rationale or the source line, whatever its punctuation.
-        assert plain_words(answer).count(plain_words(q.item.quote)) == 1, q.item.id

@@ -57,13 +57,24 @@ def _question(q: Question) -> list[str]:
 
 
 def _key(q: Question) -> list[str]:
-    """The question's start, its answer, why, the source where the why does not quote it,
-    and why each other option is wrong."""
+    """The answer, why, the source where the why does not quote it, and why each other option
+    is wrong (after the question and where it is in other variants)."""
     wrong = [f"{LETTERS[n]}: {why}" for n, why in enumerate(q.reasons) if n != q.key_index]
     cited = q.item.citation_beyond(q.item.rationale)
     source = [f"Source: {cited}"] if cited else []
     key = f"{q.key_letter}. {q.options[q.key_index]}"
-    return [f"{q.number}. {q.item.short_stem()}", key, q.item.rationale, *source, *wrong]
+    return [key, q.item.rationale, *source, *wrong]
+
+
+def also_right(quiz: Quiz, variant: Variant, q: Question, line: str) -> None:
+    """A key's "Also B21 (D), C4 (A)": the same item, and its answer, in every other variant."""
+    assert line.startswith("Also ")
+    others = {v.label: v.questions for v in quiz.variants if v is not variant}
+    named = re.findall(r"([A-Z]+)(\d+) \(([A-E])\)", line)
+    assert [label for label, _, _ in named] == list(others)
+    for label, number, letter in named:
+        there = others[label][int(number) - 1]
+        assert there.item.id == q.item.id and there.key_letter == letter
 
 
 def _grid(blocks: list[Any], heading: int) -> dict[str, str]:
@@ -92,7 +103,11 @@ def test_pandoc_reads_every_copy_grid_and_key(any_quiz: Quiz) -> None:
         assert _grid(blocks, heading) == _variant_keys(variant)
         _run_at(blocks, [f"Answer key - {any_quiz.title} - Variant {variant.label}"])
         for q in variant.questions:
-            assert _run_at(blocks, _key(q)) > first_grid
+            at = _run_at(blocks, _key(q))
+            if len(any_quiz.variants) > 1:
+                also_right(any_quiz, variant, q, blocks[at - 1])
+                at -= 1
+            assert at > first_grid and _same(blocks[at - 1]) == _same(f"{q.number}. {q.item.stem}")
     students = [_same(b) for b in blocks[:first_grid] if isinstance(b, str)]
     for q in any_quiz.questions:
         assert _same(q.item.rationale) not in students

@@ -1,13 +1,13 @@
 """D2L Brightspace's question import CSV (Question Library > Import > Upload a file): no
 header; each question starts with a `NewQuestion,MC` row, and each following row is named by
-its first cell: ID (the item's id), QuestionText, Points, then an `Option` row per option (percent
+its first cell: ID (the item's id), Title (the start of its stem, unique in the quiz),
+QuestionText, Points, then an `Option` row per option (percent
 credit 100 or 0, the text, then that option's feedback in the fifth cell), then `Feedback`
 (the rationale). Every row has five cells, as in D2L's own sample, and the file is UTF-8 with
 a byte-order mark, the "CSV UTF-8" that D2L asks for.
 
-No Title row: without one the library lists a question by its text. Texts are plain (no
-`HTML` flag) and on one line: D2L's rules for a line break inside a cell are not documented.
-Quoting is the csv module's, as Excel writes it.
+Texts are plain (no `HTML` flag) and on one line: D2L's rules for a line break inside a cell
+are not documented. Quoting is the csv module's, as Excel writes it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 
-from quizgen.export.lms import RIGHT, one_line
+from quizgen.export.lms import RIGHT, one_line, question_names
 from quizgen.quiz import Quiz
 
 CELLS = 5
@@ -28,9 +28,11 @@ def export(quiz: Quiz) -> bytes:
     def row(*cells: str) -> None:
         writer.writerow([*cells, *[""] * (CELLS - len(cells))])
 
+    names = question_names(quiz)
     for q in quiz.questions:
         row("NewQuestion", "MC")
         row("ID", q.item.id)
+        row("Title", one_line(names[q.item.id]))
         row("QuestionText", one_line(q.item.stem))
         row("Points", "1")
         for n, option in enumerate(q.options):

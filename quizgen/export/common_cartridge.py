@@ -93,6 +93,7 @@ def assessment_xml(quiz: Quiz, ident: str, version: Version) -> bytes:
         ("cc_profile", "cc.exam.v0p1"),
         ("qmd_assessmenttype", "Examination"),
         ("qmd_scoretype", "Percentage"),
+        ("qmd_feedbackpermitted", "Yes"),
         ("cc_maxattempts", "1"),
     ):
         qti.field(meta, label, entry)

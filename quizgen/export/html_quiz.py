@@ -18,10 +18,12 @@ from quizgen.export.paper import (
     ON_LETTER,
     PAPERS,
     Printing,
+    elsewhere,
     footer,
     grid_shape,
     instructions,
     option_columns,
+    places,
     question_map,
     score_line,
 )
@@ -72,6 +74,7 @@ ol.grid .n { min-width: 2.2em; text-align: right; }
 .grid-block { margin-bottom: 1rem; }
 ul.map { list-style: none; padding: 0; margin: .3rem 0 0; column-count: 4; column-gap: 1.2rem; }
 .key-question { font-style: italic; }
+.also { font-size: .9em; }
 ol.key { padding-left: 1.9em; }
 ol.key > li { padding: .2rem 0 .3rem; break-inside: avoid; }
 ul.why { padding-left: 1.2em; margin: 0; }
@@ -92,8 +95,8 @@ section:last-of-type { break-after: auto; }
 .sheet-head, .sheet-foot { height: var(--margin); flex: none; display: flex; font-size: 8.5pt; }
 .sheet-foot { justify-content: center; align-items: flex-start; padding-top: 2.5mm; }
 .sheet-head { justify-content: space-between; align-items: flex-end; padding-bottom: 1.5mm; }
-.sheet-head .badge { margin-left: auto; font: bold 13pt/1 sans-serif; border: 2px solid #000;
-                     padding: .05rem .4rem; }
+.badge { font: bold 13pt/1 sans-serif; border: 2px solid #000; padding: .05rem .4rem; }
+.sheet-head .badge { margin-left: auto; }
 .sheet-head .name-line { font-size: 9pt; }
 .sheet-body { flex: 1; overflow: hidden; }
 .sheet.student-copy .sheet-body.questions-body { column-count: 2; column-gap: 1.6em;
@@ -176,7 +179,8 @@ def _answer_grids(body: ET.Element, quiz: Quiz) -> None:
     _sub(section, "h1", f"Answer grids - {quiz.title}")
     for variant in quiz.variants:
         block = _sub(section, "div", **{"class": "grid-block", "data-variant": variant.label})
-        _sub(block, "h2", f"Variant {variant.label}")
+        heading = _sub(block, "h2", "Variant ")
+        _sub(heading, "span", variant.label, **{"class": "badge"})
         _grid(block, variant, keys=True)
     if len(quiz.variants) > 1:
         block = _sub(section, "div", **{"class": "question-map"})
@@ -190,9 +194,14 @@ def _answer_key(body: ET.Element, quiz: Quiz, variant: Variant) -> None:
     section = _booklet(body, "answer-key", footer(quiz, variant, "Answer key"), variant.label)
     _sub(section, "h1", f"Answer key - {quiz.title} - Variant {variant.label}")
     answers = _sub(section, "ol", **{"class": "key"})
+    found = places(quiz)
     for q in variant.questions:
         li = _sub(answers, "li", value=str(q.number))
-        _sub(li, "p", q.item.short_stem(), **{"class": "key-question"})
+        # The whole question, to read out, and where it is in the other variants.
+        _sub(li, "p", q.item.stem, **{"class": "key-question"})
+        also = elsewhere(found, variant, q)
+        if also:
+            _sub(li, "p", also, **{"class": "also"})
         p = _sub(li, "p")
         _sub(p, "strong", f"{q.key_letter}. {q.options[q.key_index]}")
         _sub(li, "p", q.item.rationale, **{"class": "why"})

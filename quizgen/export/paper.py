@@ -19,11 +19,11 @@ class Paper:
     margin_mm: float
 
 
-# Margins of 13 mm: office printers leave about 5 mm at the edges unprinted, and the page's
-# head and foot sit in the margins, clear of that.
+# Margins of 14 mm: office printers leave up to 6.35 mm (a quarter inch) at the edges
+# unprinted, and the page's head and foot sit in the margins, clear of that.
 PAPERS = {
-    "letter": Paper("Letter", "letter", 215.9, 279.4, 13),
-    "a4": Paper("A4", "A4", 210.0, 297.0, 13),
+    "letter": Paper("Letter", "letter", 215.9, 279.4, 14),
+    "a4": Paper("A4", "A4", 210.0, 297.0, 14),
 }
 
 
@@ -59,17 +59,32 @@ def instructions(variant: Variant) -> str:
     )
 
 
-ANSWER_SHEET_NOTE = "Mark the letter of your answer to each question."
+ANSWER_SHEET_NOTE = "Fill in or circle the letter of your answer to each question."
+
+
+def places(quiz: Quiz) -> dict[str, list[tuple[str, int, str]]]:
+    """Where each item stands in every variant: (variant, number, key letter)."""
+    found: dict[str, list[tuple[str, int, str]]] = {}
+    for variant in quiz.variants:
+        for q in variant.questions:
+            found.setdefault(q.item.id, []).append((variant.label, q.number, q.key_letter))
+    return found
 
 
 def question_map(quiz: Quiz) -> list[str]:
     """Where each question stands in every variant ("A1 = B21 = C4"), in the first variant's
     order: to go over a question with a class that holds different variants."""
-    numbers = [{q.item.id: q.number for q in v.questions} for v in quiz.variants]
+    found = places(quiz)
     return [
-        " = ".join(f"{v.label}{n[q.item.id]}" for v, n in zip(quiz.variants, numbers, strict=True))
+        " = ".join(f"{label}{number}" for label, number, _ in found[q.item.id])
         for q in quiz.variants[0].questions
     ]
+
+
+def elsewhere(found: dict[str, list[tuple[str, int, str]]], variant: Variant, q: Question) -> str:
+    """The same question in the other variants, with its answer there: "Also B21 (D), C4 (A)"."""
+    others = [f"{label}{n} ({key})" for label, n, key in found[q.item.id] if label != variant.label]
+    return f"Also {', '.join(others)}" if others else ""
 
 
 # Rows of the answer sheet and the answer grid before they take another column.

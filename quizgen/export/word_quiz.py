@@ -20,7 +20,7 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -31,9 +31,11 @@ from quizgen.export.paper import (
     ON_LETTER,
     PAPERS,
     Printing,
+    elsewhere,
     footer,
     grid_shape,
     instructions,
+    places,
     question_map,
     score_line,
 )
@@ -136,11 +138,15 @@ class _Writer:
             head.is_linked_to_previous = False
             line = head.paragraphs[0]
             line.text = ""
+            # Normal has no tab stops of its own: one, at the right margin, places the letter.
+            line.style = self.document.styles["Normal"]
+            width = Mm(self.paper.width_mm - 2 * self.paper.margin_mm)
+            line.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
             if badge and variant is not None:
                 # The variant on every page, and a name on every later one: a loose sheet can
                 # still be sorted and given back.
                 line.add_run(f"Name: {'_' * 30}" if name else "")
-                line.add_run("\t\t")
+                line.add_run("\t")
                 letter = line.add_run(variant.label)
                 letter.bold, letter.font.size = True, Pt(16)
 
@@ -231,8 +237,13 @@ class _Writer:
     def answer_key(self, variant: Variant) -> None:
         self.section(variant, "Answer key")
         self.document.add_heading(f"Answer key - {self.quiz.title} - Variant {variant.label}", 1)
+        found = places(self.quiz)
         for q in variant.questions:
-            self.paragraph(f"{q.number}. {q.item.short_stem()}", ANSWER, italic=True)
+            # The whole question, to read out, and where it is in the other variants.
+            self.paragraph(f"{q.number}. {q.item.stem}", ANSWER, italic=True)
+            also = elsewhere(found, variant, q)
+            if also:
+                self.paragraph(also, ANSWER)
             self.paragraph(f"{q.key_letter}. {q.options[q.key_index]}", ANSWER, bold=True)
             self.paragraph(q.item.rationale, ANSWER)
             cited = q.item.citation_beyond(q.item.rationale)
