@@ -2,8 +2,9 @@
 header; each question starts with a `NewQuestion,MC` row, and each following row is named by
 its first cell: ID (the item's id), Title (the start of its stem, unique in the quiz),
 QuestionText, Points, then an `Option` row per option (percent credit 100 or 0, the text,
-then that option's feedback in the fifth cell), then `Feedback` (the rationale). Every row has five cells, as in D2L's own sample, and the file is UTF-8 with
-a byte-order mark, the "CSV UTF-8" that D2L asks for.
+then that option's feedback in the fifth cell), then `Feedback` (the rationale). Every row
+has five cells, as in D2L's own sample, and the file is UTF-8 with a byte-order mark, the
+"CSV UTF-8" that D2L asks for.
 
 Texts are plain (no `HTML` flag) and on one line: D2L's rules for a line break inside a cell
 are not documented. Quoting is the csv module's, as Excel writes it.
