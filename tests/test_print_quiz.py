@@ -22,7 +22,7 @@ from quizgen import load_data
 from quizgen.bank.catalog import Catalog
 from quizgen.bank.item import plain_words
 from quizgen.export import html_quiz
-from quizgen.export.paper import Printing
+from quizgen.export.paper import INSTRUCTORS_ONLY, Printing
 from quizgen.quiz import LETTERS, Quiz, Variant, assemble
 from tests.conftest import DATA_DIR, REPO
 
@@ -282,6 +282,9 @@ def test_keys_can_go_to_a_file_of_their_own(browser: Browser, tmp_path: Path) ->
     key_sheets = read_sheets(print_pdf(browser, keys.read_bytes(), "quiz-keys"))
     assert {s.part for s in student_sheets} == {"Student copy"}
     assert {s.part for s in key_sheets} == {"Answer grids", "Answer key"}
+    # Printed whole, a file of keys says on every page that it is not for students.
+    assert all(s.text.startswith(INSTRUCTORS_ONLY) for s in key_sheets)
+    assert not any(INSTRUCTORS_ONLY in s.text for s in student_sheets)
     assert all(_is_size(s, "a4") for s in student_sheets + key_sheets)
     quiz = _quiz(25, 2, 3)
     key_text = " ".join(s.text for s in key_sheets)
@@ -333,5 +336,10 @@ def test_a_key_reads_out_its_question_says_where_else_it_is_and_quotes_once(
                 also_right(quiz, variant, q, also)
                 # Once, in the rationale or the source line, whatever its punctuation.
                 assert plain_words(answer).count(plain_words(q.item.quote)) == 1, q.item.id
+                # Why each other option is wrong names it: its letter differs by variant.
+                told = [line for line in answer.split("\n") if line.strip()][-3:]
+                for line, n in zip(told, [n for n in range(4) if n != q.key_index], strict=True):
+                    assert plain_words(line).startswith(plain_words(f"{LETTERS[n]}"))
+                    assert plain_words(q.options[n]) in plain_words(line)
     finally:
         page.close()

@@ -17,7 +17,7 @@ from docx.enum.section import WD_SECTION
 from quizgen import load_data
 from quizgen.bank.catalog import Catalog
 from quizgen.export import word_quiz
-from quizgen.export.paper import PAPERS, Printing, instructions
+from quizgen.export.paper import INSTRUCTORS_ONLY, PAPERS, Printing, instructions, why_not
 from quizgen.quiz import LETTERS, Question, Quiz, Variant, assemble
 from tests.conftest import DATA_DIR
 from tests.exports_readback import read_docx
@@ -59,7 +59,7 @@ def _question(q: Question) -> list[str]:
 def _key(q: Question) -> list[str]:
     """The answer, why, the source where the why does not quote it, and why each other option
     is wrong (after the question and where it is in other variants)."""
-    wrong = [f"{LETTERS[n]}: {why}" for n, why in enumerate(q.reasons) if n != q.key_index]
+    wrong = [why_not(q, n) for n in range(len(q.options)) if n != q.key_index]
     cited = q.item.citation_beyond(q.item.rationale)
     source = [f"Source: {cited}"] if cited else []
     key = f"{q.key_letter}. {q.options[q.key_index]}"
@@ -143,9 +143,11 @@ def test_each_part_is_a_section_with_its_footer_and_page_numbers(shipped: Quiz, 
         assert n == 0 or section.start_type == WD_SECTION.ODD_PAGE
         header = "".join(t.text for t in section.header.paragraphs)
         assert (header.startswith("Name: ___") and header.endswith(label)) == (not part)
+        assert (header == INSTRUCTORS_ONLY) == bool(part)
         # Its first page asks for a name in the text, so its header does not again.
         first = "".join(t.text for t in section.first_page_header.paragraphs).strip()
-        assert section.different_first_page_header_footer and first == (label if not part else "")
+        assert section.different_first_page_header_footer
+        assert first == (INSTRUCTORS_ONLY if part else label)
         assert f"{words} · Page " in section.first_page_footer._element.xml
 
 

@@ -15,6 +15,7 @@ from importlib.resources import files
 from quizgen.blueprint import COVERAGE_TITLE
 from quizgen.export.paper import (
     ANSWER_SHEET_NOTE,
+    INSTRUCTORS_ONLY,
     ON_LETTER,
     PAPERS,
     Printing,
@@ -26,6 +27,7 @@ from quizgen.export.paper import (
     places,
     question_map,
     score_line,
+    why_not,
 )
 from quizgen.quiz import LETTERS, Quiz, Variant
 
@@ -98,6 +100,7 @@ section:last-of-type { break-after: auto; }
 .badge { font: bold 13pt/1 sans-serif; border: 2px solid #000; padding: .05rem .4rem; }
 .sheet-head .badge { margin-left: auto; }
 .sheet-head .name-line { font-size: 9pt; }
+.sheet-head .instructors { font-weight: bold; letter-spacing: .03em; }
 .sheet-body { flex: 1; overflow: hidden; }
 .sheet.student-copy .sheet-body.questions-body { column-count: 2; column-gap: 1.6em;
                                                  column-fill: auto; }
@@ -113,12 +116,16 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def _booklet(body: ET.Element, part: str, words: str, variant: str = "") -> ET.Element:
+def _booklet(
+    body: ET.Element, part: str, words: str, variant: str = "", *, students: bool = False
+) -> ET.Element:
     """A run of sheets with one footer, `words` then "Page n of m". The script pads it to an
     even count of pages, so in two-sided printing the next starts on a sheet of its own."""
     attrs = {"class": f"booklet {part}", "data-footer": words}
     if variant:
         attrs["data-variant"] = variant
+    if not students:
+        attrs["data-head"] = INSTRUCTORS_ONLY
     return _sub(body, "section", **attrs)
 
 
@@ -150,7 +157,7 @@ def _grid(parent: ET.Element, variant: Variant, *, keys: bool) -> None:
 
 
 def _student_copy(body: ET.Element, quiz: Quiz, variant: Variant) -> None:
-    section = _booklet(body, "student-copy", footer(quiz, variant), variant.label)
+    section = _booklet(body, "student-copy", footer(quiz, variant), variant.label, students=True)
     section.set("data-sizes", TYPE_SIZES)
     section.set("data-most-pages", str(-(-len(variant.questions) // ITEMS_PER_PAGE)))
     head = _sub(section, "header", **{"class": "head"})
@@ -209,9 +216,9 @@ def _answer_key(body: ET.Element, quiz: Quiz, variant: Variant) -> None:
         if cited:
             _sub(li, "p", f"Source: {cited}", **{"class": "why"})
         wrong = _sub(li, "ul", **{"class": "why"})
-        for n, why in enumerate(q.reasons):
+        for n in range(len(q.options)):
             if n != q.key_index:
-                _sub(wrong, "li", f"{LETTERS[n]}: {why}")
+                _sub(wrong, "li", why_not(q, n))
 
 
 def _coverage(body: ET.Element, quiz: Quiz) -> None:

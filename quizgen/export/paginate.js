@@ -94,6 +94,9 @@
     sheets.forEach((sheet, n) => {
       sheet.querySelector(".sheet-foot").textContent =
         `${booklet.dataset.footer} · Page ${n + 1} of ${sheets.length}`;
+      if (booklet.dataset.head) {
+        sheet.querySelector(".sheet-head").append(make("span", "instructors", booklet.dataset.head));
+      }
       if (!badge) return;
       // The variant, large, on every page, and a name on the front of every later sheet:
       // a sheet that comes loose can still be sorted and given back.

@@ -60,6 +60,21 @@ def instructions(variant: Variant) -> str:
 
 
 ANSWER_SHEET_NOTE = "Fill in or circle the letter of your answer to each question."
+# At the head of every page of the grids and keys: a file printed whole must not hand them out.
+INSTRUCTORS_ONLY = "Instructor's copy: not for students"
+
+
+def why_not(q: Question, n: int) -> str:
+    """Why option `n` is wrong, naming the option, since its letter differs from variant to
+    variant (where the reason names it already, once)."""
+    # Imported here: the command line reads PAPERS from this module at start.
+    from quizgen.bank.item import plain_words
+    from quizgen.quiz import LETTERS
+
+    option, why = q.options[n], q.reasons[n]
+    if plain_words(why).startswith(plain_words(option)):
+        return f"{LETTERS[n]}. {why}"
+    return f"{LETTERS[n]}. {option} — {why}"
 
 
 def places(quiz: Quiz) -> dict[str, list[tuple[str, int, str]]]:

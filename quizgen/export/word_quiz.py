@@ -28,6 +28,7 @@ from docx.text.paragraph import Paragraph
 
 from quizgen.export.paper import (
     ANSWER_SHEET_NOTE,
+    INSTRUCTORS_ONLY,
     ON_LETTER,
     PAPERS,
     Printing,
@@ -38,6 +39,7 @@ from quizgen.export.paper import (
     places,
     question_map,
     score_line,
+    why_not,
 )
 from quizgen.export.zipped import rezipped
 from quizgen.quiz import LETTERS, Quiz, Variant
@@ -142,7 +144,9 @@ class _Writer:
             line.style = self.document.styles["Normal"]
             width = Mm(self.paper.width_mm - 2 * self.paper.margin_mm)
             line.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-            if badge and variant is not None:
+            if not badge:
+                line.add_run(INSTRUCTORS_ONLY).bold = True
+            elif variant is not None:
                 # The variant on every page, and a name on every later one: a loose sheet can
                 # still be sorted and given back.
                 line.add_run(f"Name: {'_' * 30}" if name else "")
@@ -251,8 +255,7 @@ class _Writer:
                 self.paragraph(f"Source: {cited}", ANSWER, italic=True)
             wrong = [n for n in range(len(q.options)) if n != q.key_index]
             for n in wrong:
-                last = n == wrong[-1]
-                self.paragraph(f"{LETTERS[n]}: {q.reasons[n]}", LAST_REASON if last else REASON)
+                self.paragraph(why_not(q, n), LAST_REASON if n == wrong[-1] else REASON)
 
     def coverage(self) -> None:
         if self.quiz.blueprint is None:
