@@ -5,6 +5,7 @@ test-artifacts/print/ for a person to look at."""
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import re
 import subprocess
@@ -148,9 +149,11 @@ def test_every_page_says_its_variant_and_number_and_each_part_has_even_pages(
     for pages in booklets.values():
         assert [s.number for s in pages] == list(range(1, len(pages) + 1))
         assert {s.of for s in pages} == {len(pages)}
-        # Two-sided printing: the next part starts on a sheet of its own.
+        # Two-sided printing: the next part starts on a sheet of its own. A page is left
+        # blank only at the end, or before a copy's answer sheet.
         assert len(pages) % 2 == 0
-        assert all(BLANK not in s.text for s in pages[:-1])
+        for page, after in itertools.pairwise(pages):
+            assert BLANK not in page.text or ANSWER_SHEET in after.text
 
 
 def _question_pages(pages: list[Sheet]) -> list[str]:
@@ -182,8 +185,11 @@ def test_each_copy_ends_with_an_answer_sheet_for_every_question(
 ) -> None:
     booklets = _by_booklet(_printed(browser, count, variants, seed, paper))
     for variant in _quiz(count, variants, seed).variants:
-        pages = [s for s in booklets[variant.label, "Student copy"] if BLANK not in s.text]
-        sheet = pages[-1].text
+        copy = booklets[variant.label, "Student copy"]
+        # On the front of a sheet of paper of its own, to be collected apart.
+        assert ANSWER_SHEET in copy[-2].text and copy[-2].number % 2 == 1
+        assert BLANK in copy[-1].text and not any(ANSWER_SHEET in s.text for s in copy[:-2])
+        sheet = copy[-2].text
         # The variant's letter, large, heads every page.
         label = variant.label
         assert sheet.startswith(f"{label} {ANSWER_SHEET} {label} Name: Date:")

@@ -126,7 +126,8 @@ def _footer(section: Any) -> str:
 def test_each_part_is_a_section_with_its_footer_and_page_numbers(shipped: Quiz, paper: str) -> None:
     sections = _sections(word_quiz.export(shipped, Printing(paper)))
     labels = [v.label for v in shipped.variants]
-    parts = [*((x, "") for x in labels), ("", "Answer grids")]
+    parts = [part for x in labels for part in ((x, ""), (x, "Answer sheet"))]
+    parts += [("", "Answer grids")]
     parts += [(x, "Answer key") for x in labels]
     assert len(sections) == len(parts)
     size = PAPERS[paper]
@@ -142,12 +143,13 @@ def test_each_part_is_a_section_with_its_footer_and_page_numbers(shipped: Quiz, 
         # Word pads the part before to an even page count.
         assert n == 0 or section.start_type == WD_SECTION.ODD_PAGE
         header = "".join(t.text for t in section.header.paragraphs)
-        assert (header.startswith("Name: ___") and header.endswith(label)) == (not part)
-        assert (header == INSTRUCTORS_ONLY) == bool(part)
+        students = part in ("", "Answer sheet")
+        assert (header.startswith("Name: ___") and header.endswith(label)) == students
+        assert (header == INSTRUCTORS_ONLY) == (not students)
         # Its first page asks for a name in the text, so its header does not again.
         first = "".join(t.text for t in section.first_page_header.paragraphs).strip()
         assert section.different_first_page_header_footer
-        assert first == (INSTRUCTORS_ONLY if part else label)
+        assert first == (label if students else INSTRUCTORS_ONLY)
         assert f"{words} · Page " in section.first_page_footer._element.xml
 
 

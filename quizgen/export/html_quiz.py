@@ -82,7 +82,7 @@ ol.key > li { padding: .2rem 0 .3rem; break-inside: avoid; }
 ul.why { padding-left: 1.2em; margin: 0; }
 section { break-after: page; }
 section:last-of-type { break-after: auto; }
-.own-page { break-before: page; }
+.own-sheet { break-before: page; }
 @media screen {
   body.paged { background: #ccc; padding: 1rem 0; }
   .sheet { margin: 0 auto 1rem; box-shadow: 0 1px 4px #0006; background: #fff; }
@@ -174,7 +174,7 @@ def _student_copy(body: ET.Element, quiz: Quiz, variant: Variant) -> None:
             option = _sub(options, "li")
             _letter(option, LETTERS[n])
             _sub(option, "span", text, **{"class": "text"})
-    sheet = _sub(section, "div", **{"class": "answer-sheet own-page"})
+    sheet = _sub(section, "div", **{"class": "answer-sheet own-sheet"})
     _sub(sheet, "h1", f"Answer sheet - {quiz.title} - Variant {variant.label}")
     _who(sheet, variant)
     _sub(sheet, "p", ANSWER_SHEET_NOTE)

@@ -13,11 +13,14 @@
     return element;
   };
 
+  const blankNote = () => make("p", "blank", "This page is blank on purpose.");
+
   // Fills sheets from the booklet's children, at the type size given (points), or the
   // page's own. Returns the sheets; the booklet is left empty.
   function layout(booklet, size) {
     // A list among the booklet's children may run over several sheets, one item at a time;
-    // anything else moves whole, and one marked own-page starts a sheet.
+    // anything else moves whole, and one marked own-sheet starts on the front of a sheet of
+    // paper of its own (an answer sheet, to collect apart from the questions).
     const units = [];
     for (const child of [...booklet.children]) {
       if (child.tagName === "OL") {
@@ -53,14 +56,20 @@
         list.append(element);
       }
       // The questions flow in two columns; an answer sheet takes the page's width.
-      body.classList.toggle("questions-body", !body.querySelector(".own-page"));
+      body.classList.toggle("questions-body", !body.querySelector(".own-sheet"));
     };
     const over = () =>
       body.scrollHeight > body.clientHeight + 1 || body.scrollWidth > body.clientWidth + 1;
     const alone = () => body.children.length === 1 && (!list || list.children.length === 1);
     let full = true;
     for (const [template, element] of units) {
-      if (full || (element.classList.contains("own-page") && body.children.length)) newSheet();
+      const ownSheet = element.classList.contains("own-sheet");
+      if (full || (ownSheet && body.children.length)) newSheet();
+      if (ownSheet && sheets.length % 2 === 0) {
+        // It would print on the back of the last page: that page stays blank instead.
+        body.append(blankNote());
+        newSheet();
+      }
       full = false;
       place(template, element);
       if (over() && !alone()) {
@@ -85,7 +94,7 @@
       blank.dataset.variant = sheets[0].dataset.variant || "";
       blank.style.fontSize = sheets[0].style.fontSize;
       const body = make("div", "sheet-body");
-      body.append(make("p", "blank", "This page is blank on purpose."));
+      body.append(blankNote());
       blank.append(make("div", "sheet-head"), body, make("div", "sheet-foot"));
       sheets[sheets.length - 1].after(blank);
       sheets.push(blank);
@@ -116,12 +125,13 @@
     const sheets = layout(copy, size);
     sheets.forEach((sheet) => sheet.remove());
     copy.remove();
-    return { pages: sheets.length, paper: Math.ceil(sheets.length / 2) };
+    const questions = sheets.filter((sheet) => sheet.querySelector("ol.questions > li"));
+    return { questionPages: questions.length, paper: Math.ceil(sheets.length / 2) };
   }
 
   // One type size for every student copy, so no variant looks harder than another: the
   // largest at which no copy takes more paper than at the smallest, nor more pages of
-  // questions than the booklet allows (data-most-pages; its answer sheet is one more).
+  // questions than the booklet allows (data-most-pages).
   function typeSize(copies) {
     if (!copies.length) return null;
     const sizes = copies[0].dataset.sizes.split(" ").map(Number);
@@ -129,8 +139,8 @@
     const least = copies.map((copy) => trial(copy, smallest).paper);
     const fits = (size) =>
       copies.every((copy, n) => {
-        const { pages, paper } = trial(copy, size);
-        return paper <= least[n] && pages - 1 <= Number(copy.dataset.mostPages);
+        const { questionPages, paper } = trial(copy, size);
+        return paper <= least[n] && questionPages <= Number(copy.dataset.mostPages);
       });
     return sizes.find((size) => size === smallest || fits(size));
   }

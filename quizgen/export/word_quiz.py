@@ -195,10 +195,9 @@ class _Writer:
             for n, text in enumerate(q.options):
                 last = n == len(q.options) - 1
                 self.paragraph(f"{LETTERS[n]}. {text}", LAST_OPTION if last else OPTION)
-        heading = self.document.add_heading(
-            f"Answer sheet - {self.quiz.title} - Variant {variant.label}", 1
-        )
-        heading.paragraph_format.page_break_before = True
+        # A part of its own, on the front of a sheet: it is collected apart from the questions.
+        self.section(variant, "Answer sheet", badge=True)
+        self.document.add_heading(f"Answer sheet - {self.quiz.title} - Variant {variant.label}", 1)
         self.who(variant)
         self.paragraph(ANSWER_SHEET_NOTE)
         self.grid(variant, keys=False)
