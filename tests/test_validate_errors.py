@@ -43,6 +43,11 @@ CASES = [
         "comparison.yml:4:1: tab character in indentation",
     ),
     (
+        "control-character-by-escape",
+        edit("comparison.yml", "value: Set by the market", 'value: "Set by the\\vmarket"'),
+        "comparison.yml:10:31: text holds the control character U+000B",
+    ),
+    (
         "wrong-type-number",
         edit("base.yml", "weight: 40", "weight: forty"),
         "base.yml:12:59: weight: must be a whole number, not text",

@@ -173,6 +173,9 @@ def read_yaml_file(path: Path, display_name: str) -> YamlFile:
 
 
 _TEXT = "tag:yaml.org,2002:str"  # the tag of a plain text value
+# What a double-quoted YAML escape ("\v", "\x01") can put in text and XML 1.0 (so Word,
+# Moodle and QTI files) cannot hold; a line break and a tab are fine.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class _Builder:
@@ -193,6 +196,14 @@ class _Builder:
             return None
         if isinstance(node, ScalarNode):
             if node.tag == _TEXT:
+                if bad := _UNPRINTABLE.search(node.value):
+                    self.problems.append(
+                        Problem(
+                            self._at(node),
+                            f"text holds the control character U+{ord(bad.group()):04X}, which "
+                            "no page or quiz file can carry; remove it",
+                        )
+                    )
                 return node.value  # what constructing it would give, at a fraction of the cost
             try:
                 return self._scalars.construct_object(node)
