@@ -261,7 +261,7 @@ def test_the_first_page_asks_name_date_score_and_says_what_to_do(browser: Browse
         assert title in copy[0].text
         assert "Score: ______ / 25" in copy[0].text
         assert "25 questions. Choose the one best answer" in copy[0].text
-        assert "on the answer sheet (the last page)" in copy[0].text
+        assert "on the answer sheet, the sheet after the questions" in copy[0].text
         # The front of every later sheet asks for a name again.
         fronts = [s for s in copy[2::2] if BLANK not in s.text]
         assert fronts and all("Name:" in s.text for s in fronts)
@@ -290,6 +290,11 @@ def test_keys_can_go_to_a_file_of_their_own(browser: Browser, tmp_path: Path) ->
     assert {s.part for s in key_sheets} == {"Answer grids", "Answer key"}
     # Printed whole, a file of keys says on every page that it is not for students.
     assert all(s.text.startswith(INSTRUCTORS_ONLY) for s in key_sheets)
+    # A key's pages show its variant's letter, large, as the copies do.
+    keys_only = [s for s in key_sheets if s.part == "Answer key"]
+    assert keys_only and all(
+        s.text.startswith(f"{INSTRUCTORS_ONLY} {s.variant} ") for s in keys_only
+    )
     assert not any(INSTRUCTORS_ONLY in s.text for s in student_sheets)
     assert all(_is_size(s, "a4") for s in student_sheets + key_sheets)
     quiz = _quiz(25, 2, 3)

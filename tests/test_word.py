@@ -97,7 +97,8 @@ def test_pandoc_reads_every_copy_grid_and_key(any_quiz: Quiz) -> None:
         sheet = _run_at(blocks, [f"Answer sheet - {any_quiz.title} - Variant {variant.label}"])
         assert where[-1] < sheet < first_grid
         assert _grid(blocks, sheet) == {
-            f"{q.number}.": " ".join(LETTERS[: len(q.options)]) for q in variant.questions
+            f"{q.number}.": " ".join(f"({x})" for x in LETTERS[: len(q.options)])
+            for q in variant.questions
         }
         heading = first_grid + blocks[first_grid:].index(f"Variant {variant.label}")
         assert _grid(blocks, heading) == _variant_keys(variant)

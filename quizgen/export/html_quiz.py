@@ -76,6 +76,7 @@ ol.grid .n { min-width: 2.2em; text-align: right; }
 .grid-block { margin-bottom: 1rem; }
 ul.map { list-style: none; padding: 0; margin: .3rem 0 0; column-count: 4; column-gap: 1.2rem; }
 .key-question { font-style: italic; }
+ol.key strong { font-size: 1.1em; }
 .also { font-size: .9em; }
 ol.key { padding-left: 1.9em; }
 ol.key > li { padding: .2rem 0 .3rem; break-inside: avoid; }

@@ -99,7 +99,8 @@
       sheets[sheets.length - 1].after(blank);
       sheets.push(blank);
     }
-    const badge = booklet.classList.contains("student-copy") && booklet.dataset.variant;
+    const badge = booklet.dataset.variant;
+    const copy = booklet.classList.contains("student-copy");
     sheets.forEach((sheet, n) => {
       sheet.querySelector(".sheet-foot").textContent =
         `${booklet.dataset.footer} · Page ${n + 1} of ${sheets.length}`;
@@ -107,10 +108,10 @@
         sheet.querySelector(".sheet-head").append(make("span", "instructors", booklet.dataset.head));
       }
       if (!badge) return;
-      // The variant, large, on every page, and a name on the front of every later sheet:
-      // a sheet that comes loose can still be sorted and given back.
+      // The variant, large, on every page (of a copy or a key), and a name on the front of
+      // every later sheet of a copy: a sheet that comes loose can still be sorted.
       const head = sheet.querySelector(".sheet-head");
-      if (n % 2 === 0 && n > 0 && !sheet.querySelector(".answer-sheet")) {
+      if (copy && n % 2 === 0 && n > 0 && !sheet.querySelector(".answer-sheet")) {
         head.append(make("span", "name-line", "Name: ______________________________"));
       }
       head.append(make("span", "badge", badge));

@@ -55,7 +55,7 @@ def instructions(variant: Variant) -> str:
     n = len(variant.questions)
     return (
         f"{n} questions. Choose the one best answer to each question and mark its letter on "
-        "the answer sheet (the last page). Each question is worth one point."
+        "the answer sheet, the sheet after the questions. Each question is worth one point."
     )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -214,6 +214,9 @@ class _Writer:
         table = self.document.add_table(rows=rows, cols=2 * columns)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for row in table.rows:
+            # Rows tall enough to mark by hand in, on the answer sheet and the grid alike.
+            row.height, row.height_rule = Mm(8), WD_ROW_HEIGHT_RULE.AT_LEAST
         cells = [row.cells for row in table.rows]
         for index, q in enumerate(variant.questions):
             row, column = index % rows, index // rows
@@ -222,7 +225,11 @@ class _Writer:
             if keys:
                 mark.add_run(q.key_letter).bold = True
             else:
-                mark.add_run("   ".join(LETTERS[: len(q.options)]))
+                # Letters in brackets, to circle or fill in: every font has them.
+                mark.add_run("  ".join(f"({x})" for x in LETTERS[: len(q.options)]))
+            for cell in (cells[row][2 * column], cells[row][2 * column + 1]):
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                cell.paragraphs[0].runs[0].font.size = Pt(12)
 
     def answer_grids(self) -> None:
         self.section(None, "Answer grids")
