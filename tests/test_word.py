@@ -219,3 +219,16 @@ def test_the_grids_say_where_each_question_is_in_every_variant(shipped: Quiz) ->
     blocks = read_docx(word_quiz.export(shipped, Printing(students=False)))
     start = blocks.index("The same question in each variant")
     same_question_everywhere(shipped, blocks[start + 1 : start + 1 + len(shipped.questions)])
+
+
+def test_the_answer_sheet_keeps_each_row_of_letters_on_one_line(shipped: Quiz) -> None:
+    """A narrow column of numbers beside a wide one of letters: "(A) (B) (C) (D)" at 12 pt
+    takes about 30 mm, which an even split of the page would not give it."""
+    document = docx.Document(io.BytesIO(word_quiz.export(shipped, Printing(keys=False))))
+    sheets = [t for t in document.tables if "(A)" in t.cell(0, 1).text]
+    assert len(sheets) == len(shipped.variants)
+    for table in sheets:
+        numbers, letters = table.columns[0], table.columns[1]
+        assert numbers.width is not None and letters.width is not None
+        assert numbers.width.mm < 15 and letters.width.mm > 30
+        assert all(cell.width == letters.width for cell in letters.cells)

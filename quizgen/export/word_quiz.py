@@ -45,6 +45,7 @@ from quizgen.export.zipped import rezipped
 from quizgen.quiz import LETTERS, Quiz, Variant
 
 FONT = "Times New Roman"
+NUMBER_WIDTH = 11  # mm: the column of question numbers on the answer sheet and the grid
 # What may follow w:pgNumType in a section's properties: Word rejects them out of order.
 AFTER_PAGE_NUMBERING = (
     "w:cols",
@@ -96,6 +97,10 @@ class _Writer:
         heading.font.name, heading.font.size = FONT, Pt(14)
         heading.font.color.rgb = RGBColor(0, 0, 0)
         heading.paragraph_format.space_before = Pt(0)
+        # The template's heading takes its font from the theme, which wins over a named one.
+        fonts = heading.element.rPr.rFonts
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
         self.style_ids = {}
         for style in STYLES:
             added = styles.add_style(style.name, WD_STYLE_TYPE.PARAGRAPH)
@@ -109,6 +114,11 @@ class _Writer:
         properties = self.document.core_properties
         properties.title, properties.comments = quiz.title, f"Seed {quiz.seed}"
         properties.author = properties.last_modified_by = ""
+        # The template's dates (2013) would pass for this quiz's; a quiz has none, so that
+        # the same seed gives the same bytes.
+        for stale in ("dcterms:created", "dcterms:modified"):
+            for element in properties._element.findall(qn(stale)):
+                properties._element.remove(element)
         self.end = self.document.element.body.sectPr
 
     def section(self, variant: Variant | None, part: str, *, badge: bool = False) -> None:
@@ -214,6 +224,14 @@ class _Writer:
         table = self.document.add_table(rows=rows, cols=2 * columns)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        # A narrow column for the numbers, so the letters to mark stay on one line.
+        table.autofit = False
+        pair = (self.paper.width_mm - 2 * self.paper.margin_mm) / columns
+        for n, column in enumerate(table.columns):
+            width = Mm(NUMBER_WIDTH if n % 2 == 0 else pair - NUMBER_WIDTH)
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
         for row in table.rows:
             # Rows tall enough to mark by hand in, on the answer sheet and the grid alike.
             row.height, row.height_rule = Mm(8), WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -226,7 +244,7 @@ class _Writer:
                 mark.add_run(q.key_letter).bold = True
             else:
                 # Letters in brackets, to circle or fill in: every font has them.
-                mark.add_run("  ".join(f"({x})" for x in LETTERS[: len(q.options)]))
+                mark.add_run(" ".join(f"({x})" for x in LETTERS[: len(q.options)]))
             for cell in (cells[row][2 * column], cells[row][2 * column + 1]):
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 cell.paragraphs[0].runs[0].font.size = Pt(12)
