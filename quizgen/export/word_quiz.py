@@ -71,6 +71,7 @@ class _Style:
     indent: bool = False
     together: bool = False  # kept on a page with the paragraph after it
     after: float = 0  # space after, in points
+    size: float = 0  # type size in points, if not Normal's
 
 
 QUESTION = _Style("Quiz question", together=True)
@@ -79,7 +80,8 @@ LAST_OPTION = _Style("Quiz last option", indent=True, after=7)
 ANSWER = _Style("Quiz answer", together=True)
 REASON = _Style("Quiz reason", indent=True, together=True)
 LAST_REASON = _Style("Quiz last reason", indent=True, after=8)
-STYLES = (QUESTION, OPTION, LAST_OPTION, ANSWER, REASON, LAST_REASON)
+GRID = _Style("Quiz grid", size=12)
+STYLES = (QUESTION, OPTION, LAST_OPTION, ANSWER, REASON, LAST_REASON, GRID)
 
 
 class _Writer:
@@ -110,6 +112,8 @@ class _Writer:
             added.paragraph_format.space_after = Pt(style.after)
             if style.indent:
                 added.paragraph_format.left_indent = Mm(6)
+            if style.size:
+                added.font.size = Pt(style.size)
             self.style_ids[style] = added.style_id
         properties = self.document.core_properties
         properties.title, properties.comments = quiz.title, f"Seed {quiz.seed}"
@@ -171,14 +175,10 @@ class _Writer:
         # the body again for every paragraph (and a style by its name): a quiz of thirty
         # variants took half a minute.
         element = OxmlElement("w:p")
-        if style is not None:
-            look = OxmlElement("w:pStyle")
-            look.set(qn("w:val"), self.style_ids[style])
-            properties = OxmlElement("w:pPr")
-            properties.append(look)
-            element.append(properties)
         self.end.addprevious(element)
         paragraph = Paragraph(element, self.document)
+        if style is not None:
+            _styled(paragraph, self.style_ids[style])
         run = paragraph.add_run()
         if "\n" in text or "\t" in text:
             run.text = text  # python-docx turns these into Word's breaks and tabs
@@ -227,27 +227,28 @@ class _Writer:
         # A narrow column for the numbers, so the letters to mark stay on one line.
         table.autofit = False
         pair = (self.paper.width_mm - 2 * self.paper.margin_mm) / columns
-        for n, column in enumerate(table.columns):
-            width = Mm(NUMBER_WIDTH if n % 2 == 0 else pair - NUMBER_WIDTH)
+        widths = [
+            Mm(NUMBER_WIDTH if n % 2 == 0 else pair - NUMBER_WIDTH) for n in range(2 * columns)
+        ]
+        for column, width in zip(table.columns, widths, strict=True):
             column.width = width
-            for cell in column.cells:
-                cell.width = width
-        for row in table.rows:
+        cells = [row.cells for row in table.rows]
+        for row, line in zip(table.rows, cells, strict=True):
             # Rows tall enough to mark by hand in, on the answer sheet and the grid alike.
             row.height, row.height_rule = Mm(8), WD_ROW_HEIGHT_RULE.AT_LEAST
-        cells = [row.cells for row in table.rows]
+            for cell, width in zip(line, widths, strict=True):
+                cell.width = width
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         for index, q in enumerate(variant.questions):
             row, column = index % rows, index // rows
-            cells[row][2 * column].text = f"{q.number}."
-            mark = cells[row][2 * column + 1].paragraphs[0]
+            number, mark = cells[row][2 * column], cells[row][2 * column + 1]
+            _styled(number.paragraphs[0], self.style_ids[GRID]).add_run(f"{q.number}.")
+            marks = _styled(mark.paragraphs[0], self.style_ids[GRID])
             if keys:
-                mark.add_run(q.key_letter).bold = True
+                marks.add_run(q.key_letter).bold = True
             else:
                 # Letters in brackets, to circle or fill in: every font has them.
-                mark.add_run(" ".join(f"({x})" for x in LETTERS[: len(q.options)]))
-            for cell in (cells[row][2 * column], cells[row][2 * column + 1]):
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                cell.paragraphs[0].runs[0].font.size = Pt(12)
+                marks.add_run(" ".join(f"({x})" for x in LETTERS[: len(q.options)]))
 
     def answer_grids(self) -> None:
         self.section(None, "Answer grids")
@@ -295,6 +296,15 @@ class _Writer:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return rezipped(buffer.getvalue())
+
+
+def _styled(paragraph: Paragraph, style_id: str) -> Paragraph:
+    """The paragraph in a style given by its id: python-docx looks a style up by its name
+    through every style of the document, for each paragraph."""
+    look = OxmlElement("w:pStyle")
+    look.set(qn("w:val"), style_id)
+    paragraph._p.get_or_add_pPr().insert(0, look)
+    return paragraph
 
 
 def _page_numbers(paragraph: Paragraph, words: str) -> None:
