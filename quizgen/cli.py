@@ -150,6 +150,41 @@ def validate(data_dir: Path | None, sources_dir: Path | None) -> None:
     )
 
 
+@main.command("list")
+@DATA_OPTION
+@click.argument(
+    "what", type=click.Choice(["types", "dimensions", "sources", "categories", "terms"])
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: aligned columns; json: a list of objects, for scripts.",
+)
+def list_data(data_dir: Path | None, what: str, fmt: str) -> None:
+    """List what the data holds: the ids to reuse when you add a table.
+
+    \b
+    Examples:
+        quizgen list dimensions
+        quizgen list types --data my-data/
+        quizgen list terms --format json
+    """
+    import json
+
+    from quizgen.data.listing import rows, table
+    from quizgen.data.loader import load_data
+
+    listed = rows(_from_data(lambda: load_data(data_dir)), what)
+    if fmt == "json":
+        click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+        return
+    for line in table(listed):
+        click.echo(line)
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of a data file.
