@@ -43,6 +43,14 @@ OPTIONS = click.option(
 )
 
 
+# The exit status of every command given bad data, as `validate` has always used.
+BAD_DATA = 2
+
+
+class BadData(click.ClickException):
+    exit_code = BAD_DATA
+
+
 def _from_data(read: Callable[[], T]) -> T:
     """What `read` works out from the data; bad data ends the command with every problem."""
     from quizgen.data.problems import DataError
@@ -52,7 +60,7 @@ def _from_data(read: Callable[[], T]) -> T:
     except DataError as err:
         for problem in err.problems:
             click.echo(str(problem), err=True)
-        raise click.ClickException("the data has problems; run `quizgen validate`") from None
+        raise BadData("the data has problems; run `quizgen validate`") from None
 
 
 def _catalog(data_dir: Path | None) -> Catalog:
@@ -138,7 +146,7 @@ def validate(data_dir: Path | None, sources_dir: Path | None) -> None:
             click.echo(str(problem), err=True)
         count = len(err.problems)
         click.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
-        sys.exit(2)
+        sys.exit(BAD_DATA)
     counts = data.counts()
     checked = ", quotes checked against sources" if sources_dir else ""
     click.echo(

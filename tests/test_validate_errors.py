@@ -383,3 +383,20 @@ def test_a_glossary_name_belongs_to_one_term(dataset: Dataset) -> None:
     code, output = run_validate(str(dataset(glossary__yml=glossary)))
     assert code == 2
     assert "glossary.yml:3:32: 'ucr' already names the glossary term at" in output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["list", "types", "--data"],
+        ["generate", "--count", "3", "--data"],
+        ["bank", "--data"],
+        ["audit", "--data"],
+    ],
+)
+def test_bad_data_exits_2_from_every_command(dataset: Dataset, command: list[str]) -> None:
+    folder = dataset(comparison__yml="comparisons: [")
+    result = CliRunner().invoke(main, [*command, str(folder)])
+    assert result.exit_code == 2, result.output
+    assert "comparison.yml:1" in result.output and "Traceback" not in result.output
