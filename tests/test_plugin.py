@@ -10,10 +10,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 import markdown
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 
 from quizgen.site import content, plugin
 from tests.conftest import DATA_DIR
@@ -105,7 +107,7 @@ def test_a_site_without_the_plugin_builds_from_docs_alone(tmp_path: Path) -> Non
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
-            "      data_dir: data\n", "      data_dir: data\n      enabled: false\n"
+            "  - quizgen:\n", "  - quizgen:\n      enabled: false\n"
         ),
         encoding="utf-8",
     )
@@ -144,3 +146,26 @@ def test_the_cache_is_reported(
         "site content built from the data",
         "site content read from the cache",
     ]
+
+
+class _Server:
+    """What the plugin asks of MkDocs' live-reload server: paths to watch."""
+
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_serve_watches_the_data_folder_the_plugin_reads(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    assert "watch" not in (Path(str(config.config_file_path))).read_text(encoding="utf-8")
+    moved = Path(str(config.config_file_path)).parent / "my-data"
+    (Path(str(config.config_file_path)).parent / "data").rename(moved)
+    reader = _plugin(data_dir="my-data")
+    reader.on_config(config)
+    server = _Server()
+    live = cast(LiveReloadServer, server)
+    assert reader.on_serve(live, config=config, builder=lambda: None) is live
+    assert server.watched == [str(moved)]

@@ -1,6 +1,7 @@
 """The MkDocs plugin: adds the pages made from data/ (see content.py) as virtual files.
 
-Nothing generated is written to docs/; `watch:` on data/ rebuilds on every edit.
+Nothing generated is written to docs/; `mkdocs serve` watches the data folder itself, so an
+edit there rebuilds the site (no `watch:` to keep in step with `data_dir`).
 
 Options, under `plugins:` in mkdocs.yml:
 
@@ -20,6 +21,7 @@ What the plugin does is logged under `mkdocs.plugins.quizgen` (`mkdocs build -v`
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -50,6 +53,7 @@ class QuizgenConfig(base.Config):  # type: ignore[no-untyped-call]
 class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.content: SiteContent | None = None
+        self.data_dir: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content = None
@@ -57,7 +61,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
             log.info("disabled (enabled: false): no pages are made from the data")
             return config
         root = Path(config.config_file_path or ".").parent
-        data_dir = root / self.config.data_dir
+        data_dir = self.data_dir = root / self.config.data_dir
         # Bad data stops the build here, before MkDocs touches the site folder.
         try:
             self.content = site_content(data_dir)
@@ -67,6 +71,13 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):  # type: ignore[no-untyped-call]
         config.markdown_extensions.append(_LinkNames())  # type: ignore[arg-type]
         config.nav = _expand(config.nav, self.content.nav)
         return config
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        if self.data_dir is not None:
+            server.watch(str(self.data_dir))
+        return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.content is None:
