@@ -400,3 +400,37 @@ def test_bad_data_exits_2_from_every_command(dataset: Dataset, command: list[str
     result = CliRunner().invoke(main, [*command, str(folder)])
     assert result.exit_code == 2, result.output
     assert "comparison.yml:1" in result.output and "Traceback" not in result.output
+
+
+def _comparison_elsewhere(tmp_path: Path, folder: Path) -> None:
+    """The test comparison moved to a folder outside the data, linked back in."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (folder / "comparison.yml").rename(outside / "comparison.yml")
+    (folder / "linked").symlink_to(outside, target_is_directory=True)
+
+
+def test_a_linked_folder_is_part_of_the_data(dataset: Dataset, tmp_path: Path) -> None:
+    folder = dataset()
+    before = run_validate(str(folder))
+    _comparison_elsewhere(tmp_path, folder)
+    code, output = run_validate(str(folder))
+    assert code == 0 and output == before[1]  # the same counts: the table is still there
+
+
+def test_a_loop_of_links_is_refused_by_name(dataset: Dataset) -> None:
+    folder = dataset()
+    (folder / "again").symlink_to(folder, target_is_directory=True)
+    code, output = run_validate(str(folder))
+    assert code == 2
+    assert f"{folder / 'again'}:1:1: this link leads back to a folder that holds it" in output
+
+
+def test_a_link_to_nothing_is_refused_by_name(dataset: Dataset, tmp_path: Path) -> None:
+    folder = dataset()
+    (folder / "gone.yml").symlink_to(tmp_path / "deleted.yml")
+    code, output = run_validate(str(folder))
+    assert code == 2
+    assert (
+        f"{folder / 'gone.yml'}:1:1: a link to {tmp_path / 'deleted.yml'}, which does not" in output
+    )
