@@ -4,8 +4,10 @@ the faults a blind review of the first bank found."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -473,3 +475,24 @@ def test_checker_rejects_a_pair_built_on_a_value_not_for_questions(bank: Bank, d
         "client-feedback",
     )
     assert "therapeutic's client-feedback is marked not for questions" in problems
+
+
+def test_a_type_keeps_the_capital_its_data_gives_it_mid_sentence(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    types = data / "types.yml"
+    plain = types.read_text(encoding="utf-8")
+    named = plain.replace(
+        "  - id: medical\n    name: Medical massage\n",
+        "  - id: medical\n    name: Medical massage\n    in_sentence: MEDICAL massage\n",
+    )
+    assert named != plain
+    types.write_text(named, encoding="utf-8")
+    stems = [item.stem for item in build_bank(load_data(data)).items]
+    shipped = [item.stem for item in build_bank(load_data(DATA_DIR)).items]
+    # Mid-sentence the generated questions use the data's own name; without it, the name
+    # with a small first letter (hand-written scenarios keep their own words either way).
+    assert any(" MEDICAL massage" in stem for stem in stems)
+    assert not any(" MEDICAL massage" in stem for stem in shipped)
+    lower = sum(" medical massage" in stem for stem in stems)
+    assert lower < sum(" medical massage" in stem for stem in shipped)

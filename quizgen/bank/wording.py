@@ -6,9 +6,10 @@ from quizgen.data.model import Dataset, Dimension, Source
 
 
 def name(data: Dataset, type_id: str) -> str:
-    """A type's name as it reads mid-sentence: "medical massage"."""
-    full = data.type(type_id).name
-    return full[0].lower() + full[1:]
+    """A type's name as it reads mid-sentence: "medical massage", or the data's own
+    `in_sentence` ("Swedish massage")."""
+    kind = data.type(type_id)
+    return kind.in_sentence or kind.name[0].lower() + kind.name[1:]
 
 
 def capitalised(text: str) -> str:

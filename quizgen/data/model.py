@@ -178,6 +178,11 @@ class Placement(Frozen):
 class MassageType(Frozen):
     id: Id
     name: ShortText
+    in_sentence: ShortText | None = Field(
+        None,
+        description="The name as questions write it mid-sentence, where that is not the name "
+        "with a small first letter: `Swedish massage` keeps its capital.",
+    )
     definitions: tuple[Definition, ...] = ()
     synonyms: tuple[Synonym, ...] = ()
     placements: tuple[Placement, ...] = Field(
