@@ -349,14 +349,15 @@ def generate(
         )
     except QuizError as err:
         raise click.BadParameter(str(err), param_hint=f"'{err.option}'") from None
+    sheet = paper or "letter"
     if fmt not in PRINTED:
         _write(exporter(fmt)(quiz), output)
     elif key_output is None:
-        _write(printer(fmt)(quiz, Printing(paper or "letter")), output)
+        _write(printer(fmt)(quiz, Printing(sheet)), output)
     else:
         export = printer(fmt)
-        students = export(quiz, Printing(paper or "letter", keys=False))
-        _write(export(quiz, Printing(paper or "letter", students=False)), key_output)
+        students = export(quiz, Printing(sheet, keys=False))
+        _write(export(quiz, Printing(sheet, students=False)), key_output)
         _write(students, output)
     for share in quiz.blueprint or ():
         if share.short:

@@ -32,7 +32,7 @@ def export(quiz: Quiz) -> bytes:
     for q in quiz.questions:
         row("NewQuestion", "MC")
         row("ID", q.item.id)
-        row("Title", one_line(names[q.item.id]))
+        row("Title", names[q.item.id])  # one line already: the start of the stem
         row("QuestionText", one_line(q.item.stem))
         row("Points", "1")
         for n, option in enumerate(q.options):

@@ -18,6 +18,7 @@ from quizgen.export.paper import (
     INSTRUCTORS_ONLY,
     ON_LETTER,
     PAPERS,
+    Places,
     Printing,
     elsewhere,
     footer,
@@ -198,11 +199,10 @@ def _answer_grids(body: ET.Element, quiz: Quiz) -> None:
             _sub(listed, "li", line)
 
 
-def _answer_key(body: ET.Element, quiz: Quiz, variant: Variant) -> None:
+def _answer_key(body: ET.Element, quiz: Quiz, variant: Variant, found: Places) -> None:
     section = _booklet(body, "answer-key", footer(quiz, variant, "Answer key"), variant.label)
     _sub(section, "h1", f"Answer key - {quiz.title} - Variant {variant.label}")
     answers = _sub(section, "ol", **{"class": "key"})
-    found = places(quiz)
     for q in variant.questions:
         li = _sub(answers, "li", value=str(q.number))
         # The whole question, to read out, and where it is in the other variants.
@@ -252,8 +252,9 @@ def export(quiz: Quiz, printing: Printing = ON_LETTER) -> bytes:
             _student_copy(body, quiz, variant)
     if printing.keys:
         _answer_grids(body, quiz)
+        found = places(quiz)
         for variant in quiz.variants:
-            _answer_key(body, quiz, variant)
+            _answer_key(body, quiz, variant, found)
         _coverage(body, quiz)
     _sub(body, "script", (files("quizgen.export") / "paginate.js").read_text("utf-8"))
     markup: bytes = ET.tostring(html, encoding="utf-8", method="html")

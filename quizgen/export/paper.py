@@ -77,9 +77,13 @@ def why_not(q: Question, n: int) -> str:
     return f"{LETTERS[n]}. {option} — {why}"
 
 
-def places(quiz: Quiz) -> dict[str, list[tuple[str, int, str]]]:
+# Item id -> where it stands in every variant: (variant, number, key letter).
+Places = dict[str, list[tuple[str, int, str]]]
+
+
+def places(quiz: Quiz) -> Places:
     """Where each item stands in every variant: (variant, number, key letter)."""
-    found: dict[str, list[tuple[str, int, str]]] = {}
+    found: Places = {}
     for variant in quiz.variants:
         for q in variant.questions:
             found.setdefault(q.item.id, []).append((variant.label, q.number, q.key_letter))
@@ -96,7 +100,7 @@ def question_map(quiz: Quiz) -> list[str]:
     ]
 
 
-def elsewhere(found: dict[str, list[tuple[str, int, str]]], variant: Variant, q: Question) -> str:
+def elsewhere(found: Places, variant: Variant, q: Question) -> str:
     """The same question in the other variants, with its answer there: "Also B21 (D), C4 (A)"."""
     others = [f"{label}{n} ({key})" for label, n, key in found[q.item.id] if label != variant.label]
     return f"Also {', '.join(others)}" if others else ""

@@ -31,6 +31,7 @@ from quizgen.export.paper import (
     INSTRUCTORS_ONLY,
     ON_LETTER,
     PAPERS,
+    Places,
     Printing,
     elsewhere,
     footer,
@@ -263,10 +264,9 @@ class _Writer:
             for line in question_map(self.quiz):
                 self.paragraph(line)
 
-    def answer_key(self, variant: Variant) -> None:
+    def answer_key(self, variant: Variant, found: Places) -> None:
         self.section(variant, "Answer key")
         self.document.add_heading(f"Answer key - {self.quiz.title} - Variant {variant.label}", 1)
-        found = places(self.quiz)
         for q in variant.questions:
             # The whole question, to read out, and where it is in the other variants.
             self.paragraph(f"{q.number}. {q.item.stem}", ANSWER, italic=True)
@@ -339,7 +339,8 @@ def export(quiz: Quiz, printing: Printing = ON_LETTER) -> bytes:
             writer.student_copy(variant)
     if printing.keys:
         writer.answer_grids()
+        found = places(quiz)
         for variant in quiz.variants:
-            writer.answer_key(variant)
+            writer.answer_key(variant, found)
         writer.coverage()
     return writer.bytes()
